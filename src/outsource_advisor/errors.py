@@ -1,0 +1,87 @@
+"""Our own error types: loaders raise them, only the CLI turns them into messages and exit codes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+Loc = tuple[str | int, ...]
+
+
+def format_loc(loc: Loc) -> str:
+    """`("sections", 2, "questions", 0)` -> `sections[2].questions[0]`."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with an input, located as precisely as we know.
+
+    `loc` is the path inside the document, used to find the line and shown as `where`.
+    """
+
+    message: str
+    file: str | None = None
+    line: int | None = None
+    loc: Loc = field(default=())
+
+    @property
+    def where(self) -> str:
+        return format_loc(self.loc)
+
+    def located(self, *, file: str | None = None, line: int | None = None) -> Problem:
+        return replace(self, file=self.file or file, line=self.line or line)
+
+    def __str__(self) -> str:
+        place = ":".join(p for p in (self.file, str(self.line) if self.line else None) if p)
+        return ": ".join(p for p in (place, self.where, self.message) if p)
+
+
+class InputError(Exception):
+    """An input file is invalid; carries every problem found, not just the first."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+    def located(self, *, file: str | None = None, line: int | None = None) -> InputError:
+        return InputError([p.located(file=file, line=line) for p in self.problems])
+
+
+class UsageError(Exception):
+    """The command line asks for something that cannot be done (exit code 2)."""
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def problems_from_pydantic(errors: list[Any], *, drop: frozenset[str] = frozenset()) -> list[Problem]:
+    """Readable problems from `ValidationError.errors()`.
+
+    `drop` names location parts that pydantic adds for tagged unions (the tag itself), which
+    mean nothing to the person who wrote the file.
+    """
+    problems = []
+    for err in errors:
+        loc: list[str | int] = []
+        for part in err["loc"]:
+            if isinstance(part, str) and part in drop and loc and isinstance(loc[-1], int):
+                continue
+            loc.append(part)
+        kind, msg = err["type"], str(err["msg"])
+        if kind == "missing":
+            message = "is required"
+        elif kind == "extra_forbidden":
+            message = "unknown key"
+        else:
+            message = msg.removeprefix("Value error, ").replace("Input should be", "must be")
+            message = message[0].lower() + message[1:] if message else message
+            if not isinstance(err.get("input"), dict | list) and "input" in err:
+                message += f" (got {_short(err['input'])})"
+        problems.append(Problem(message, loc=tuple(loc)))
+    return problems

@@ -1,0 +1,294 @@
+"""Safe, strict reading of YAML and JSON files.
+
+Every file a user gives us enters through `load_document`. The YAML loader:
+- constructs only plain data (mappings, sequences, strings, numbers, booleans, null);
+  any other tag is an error, so no tag can construct an object;
+- resolves scalars as YAML 1.2 does: only `true`/`false` are booleans, so a company called
+  `NO` stays text, and `010` is ten, not eight; dates stay strings;
+- refuses duplicate keys (PyYAML silently keeps the last one: a lost answer);
+- refuses aliases (`*name`): they let a tiny file expand into billions of nodes later;
+- bounds nesting before the C composer recurses into it (deep nesting crashes the process).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Hashable
+from pathlib import Path
+from typing import Any, ClassVar
+
+import yaml
+
+from outsource_advisor.errors import InputError, Problem
+
+MAX_FILE_BYTES = 1024 * 1024
+MAX_DEPTH = 64
+# A document cannot nest deeper than the number of characters that open a level. Below this
+# count the C composer cannot recurse far enough to crash, so the common small file skips the
+# event pre-scan; the constructor still enforces MAX_DEPTH as it builds.
+_SAFE_INDICATOR_COUNT = 200
+
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+HAS_LIBYAML: bool = bool(getattr(yaml, "__with_libyaml__", False)) and hasattr(yaml, "CSafeLoader")
+
+
+class _MarkedError(Exception):
+    def __init__(self, message: str, mark: Any) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = mark.line + 1 if mark is not None else None
+
+
+class _StrictLoader(_BaseLoader):  # type: ignore[misc]
+    """The C (or pure-Python) safe loader with our own resolvers and constructors."""
+
+    yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, re.Pattern[str]]]]] = {}
+    yaml_constructors: ClassVar[dict[str | None, Any]] = {}
+    max_depth = MAX_DEPTH
+    _depth = 0
+
+    def _enter(self, node: Any) -> None:
+        self._depth += 1
+        if self._depth > self.max_depth:
+            raise _MarkedError(f"nesting is deeper than {self.max_depth} levels", node.start_mark)
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
+        if not isinstance(node, yaml.MappingNode):
+            raise _MarkedError(f"expected a mapping, found {node.id}", node.start_mark)
+        self._enter(node)
+        mapping: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, Hashable) or isinstance(key, list | dict):
+                raise _MarkedError("a mapping key must be a plain value", key_node.start_mark)
+            if key in mapping:
+                raise _MarkedError(
+                    f"duplicate key {key!r}: the earlier value would be silently lost",
+                    key_node.start_mark,
+                )
+            mapping[key] = self.construct_object(value_node, deep=True)
+        self._depth -= 1
+        return mapping
+
+    def construct_sequence(self, node: Any, deep: bool = False) -> list[Any]:
+        if not isinstance(node, yaml.SequenceNode):
+            raise _MarkedError(f"expected a list, found {node.id}", node.start_mark)
+        self._enter(node)
+        items = [self.construct_object(child, deep=True) for child in node.value]
+        self._depth -= 1
+        return items
+
+
+def _add_resolver(tag: str, pattern: str, first: str) -> None:
+    regexp = re.compile(pattern, re.X)
+    for ch in first:
+        _StrictLoader.yaml_implicit_resolvers.setdefault(ch, []).append((tag, regexp))
+
+
+# YAML 1.2 core schema.
+_add_resolver("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", "~nN")
+_StrictLoader.yaml_implicit_resolvers.setdefault("", []).append(("tag:yaml.org,2002:null", re.compile(r"^$")))
+_add_resolver("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF")
+_add_resolver("tag:yaml.org,2002:int", r"^[-+]?[0-9]+$", "-+0123456789")
+_add_resolver(
+    "tag:yaml.org,2002:float",
+    r"""^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?
+    |[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$""",
+    "-+0123456789.",
+)
+
+
+def _construct_null(loader: Any, node: Any) -> None:
+    return None
+
+
+def _construct_bool(loader: Any, node: Any) -> bool:
+    return bool(loader.construct_scalar(node).lower() == "true")
+
+
+def _construct_int(loader: Any, node: Any) -> int:
+    value = loader.construct_scalar(node)
+    if not re.fullmatch(r"[-+]?[0-9]+", value):
+        raise _MarkedError(f"{value!r} is not a whole number", node.start_mark)
+    return int(value)
+
+
+def _construct_float(loader: Any, node: Any) -> float:
+    value = loader.construct_scalar(node).lower()
+    try:
+        return float(value.replace(".inf", "inf").replace(".nan", "nan"))
+    except ValueError:
+        raise _MarkedError(f"{value!r} is not a number", node.start_mark) from None
+
+
+def _construct_str(loader: Any, node: Any) -> str:
+    return str(loader.construct_scalar(node))
+
+
+def _construct_undefined(loader: Any, node: Any) -> None:
+    tag = str(node.tag).replace("tag:yaml.org,2002:", "!!")
+    raise _MarkedError(f"the YAML tag {tag!r} is not allowed here", node.start_mark)
+
+
+_StrictLoader.add_constructor("tag:yaml.org,2002:null", _construct_null)
+_StrictLoader.add_constructor("tag:yaml.org,2002:bool", _construct_bool)
+_StrictLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+_StrictLoader.add_constructor("tag:yaml.org,2002:float", _construct_float)
+_StrictLoader.add_constructor("tag:yaml.org,2002:str", _construct_str)
+_StrictLoader.add_constructor("tag:yaml.org,2002:seq", _StrictLoader.construct_sequence)
+_StrictLoader.add_constructor("tag:yaml.org,2002:map", _StrictLoader.construct_mapping)
+_StrictLoader.add_constructor(None, _construct_undefined)
+
+
+def _prescan(text: str, max_depth: int) -> None:
+    """Walk the parser's events (no recursion, no nodes) to refuse aliases and deep nesting."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_BaseLoader):
+        if isinstance(event, yaml.AliasEvent):
+            raise _MarkedError(
+                "YAML aliases (*name) are not allowed: write the value out in full",
+                event.start_mark,
+            )
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > max_depth:
+                raise _MarkedError(f"nesting is deeper than {max_depth} levels", event.start_mark)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def _needs_prescan(text: str) -> bool:
+    if "*" in text or "&" in text:
+        return True
+    indicators = sum(text.count(ch) for ch in "[{-:?")
+    return indicators > _SAFE_INDICATOR_COUNT
+
+
+def parse_yaml(text: str, *, max_depth: int = MAX_DEPTH) -> Any:
+    """Parse one YAML document into plain data, or raise InputError with the line."""
+    try:
+        if _needs_prescan(text):
+            _prescan(text, max_depth)
+        loader = _StrictLoader(text)
+        loader.max_depth = max_depth
+        try:
+            node = loader.get_single_node()
+            return None if node is None else loader.construct_document(node)
+        finally:
+            loader.dispose()
+    except _MarkedError as exc:
+        raise InputError([Problem(exc.message, line=exc.line)]) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        what = exc.problem or exc.context or "invalid YAML"
+        raise InputError([Problem(f"invalid YAML: {what}", line=mark.line + 1 if mark else None)]) from None
+    except MemoryError:
+        raise
+    except Exception as exc:  # noqa: BLE001
+        # PyYAML raises non-YAMLError exceptions (IndexError, AttributeError, even
+        # UnboundLocalError from the C composer) on some tiny malformed inputs.
+        raise InputError([Problem(f"invalid YAML ({type(exc).__name__})")]) from None
+
+
+def _refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _MarkedError(f"duplicate key {key!r}: the earlier value would be silently lost", None)
+        result[key] = value
+    return result
+
+
+def _refuse_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a number")
+
+
+def parse_json(text: str) -> Any:
+    """Parse JSON, refusing duplicate keys and NaN/Infinity."""
+    try:
+        return json.loads(text, object_pairs_hook=_refuse_duplicates, parse_constant=_refuse_constant)
+    except _MarkedError as exc:
+        raise InputError([Problem(exc.message)]) from None
+    except json.JSONDecodeError as exc:
+        raise InputError([Problem(f"invalid JSON: {exc.msg}", line=exc.lineno)]) from None
+    except (RecursionError, ValueError) as exc:
+        raise InputError([Problem(f"invalid JSON: {exc}")]) from None
+
+
+def decode(data: bytes) -> str:
+    """Decode a file's bytes as UTF-8, with a clear message for binary or other encodings."""
+    if b"\x00" in data:
+        raise InputError([Problem("this is a binary file, not a YAML or JSON text file")])
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError([Problem("the file is not valid UTF-8 text (save it as UTF-8)", line=line)]) from None
+
+
+def read_text(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> str:
+    """Read a text file within a size limit; errors name the file."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise InputError([Problem("no such file", file=str(path))]) from None
+    except IsADirectoryError:
+        raise InputError([Problem("this is a folder, not a file", file=str(path))]) from None
+    except OSError as exc:
+        raise InputError([Problem(f"cannot read: {exc.strerror}", file=str(path))]) from None
+    if len(data) > max_bytes:
+        raise InputError([Problem(f"the file is larger than {max_bytes // 1024} KiB", file=str(path))])
+    try:
+        return decode(data)
+    except InputError as exc:
+        raise exc.located(file=str(path)) from None
+
+
+def is_json_name(name: str) -> bool:
+    return name.lower().endswith(".json")
+
+
+def parse_document(text: str, *, name: str) -> Any:
+    """Parse text as JSON or YAML by its file name."""
+    return parse_json(text) if is_json_name(name) else parse_yaml(text)
+
+
+def load_document(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> tuple[Any, str]:
+    """Read and parse a YAML or JSON file; returns the data and the text (for line lookups)."""
+    text = read_text(path, max_bytes=max_bytes)
+    try:
+        return parse_document(text, name=path.name), text
+    except InputError as exc:
+        raise exc.located(file=str(path)) from None
+
+
+def line_of(text: str, keys: tuple[str | int, ...]) -> int | None:
+    """The 1-based line of the value at `keys` (e.g. ("answers", "channels")), if found.
+
+    Used only on the error path, so re-parsing the text here costs nothing in the common case.
+    """
+    try:
+        if _needs_prescan(text):
+            _prescan(text, MAX_DEPTH)
+        node = yaml.compose(text, Loader=_BaseLoader)
+    except Exception:  # noqa: BLE001 - a line number is a nicety; never fail for want of it
+        return None
+    line: int | None = None
+    for key in keys:
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                if key_node.value == key:
+                    line, node = key_node.start_mark.line + 1, value_node
+                    break
+            else:
+                return line
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int):
+            if not 0 <= key < len(node.value):
+                return line
+            node = node.value[key]
+            line = node.start_mark.line + 1
+        else:
+            return line
+    return line

@@ -1,0 +1,99 @@
+"""Every file enters through one loader: safe, strict, and clear about what is wrong."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from outsource_advisor.errors import InputError
+from outsource_advisor.yamlio import load_document, parse_json, parse_yaml
+
+
+def problem(text: str) -> str:
+    with pytest.raises(InputError) as info:
+        parse_yaml(text)
+    (only,) = info.value.problems
+    return str(only)
+
+
+def test_yaml_1_1_surprises_stay_what_the_person_wrote() -> None:
+    data = parse_yaml("a: NO\nb: on\nc: 010\nd: 1:20\ne: 2024-01-02\nf: true\ng: yes\nh: 0x10")
+    assert data == {
+        "a": "NO",
+        "b": "on",
+        "c": 10,
+        "d": "1:20",
+        "e": "2024-01-02",
+        "f": True,
+        "g": "yes",
+        "h": "0x10",
+    }
+
+
+def test_duplicate_keys_are_errors_with_the_line() -> None:
+    assert problem("answers:\n  channels: 2\n  channels: 3\n") == (
+        "3: duplicate key 'channels': the earlier value would be silently lost"
+    )
+
+
+def test_json_duplicate_keys_are_errors() -> None:
+    with pytest.raises(InputError, match="duplicate key 'a'"):
+        parse_json('{"a": 1, "a": 2}')
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "!!python/object/apply:os.system ['echo hi']",
+        "a: !!python/name:os.system",
+        "!!binary aGk=",
+        "a: !!timestamp 2024-01-01",
+        "a: !!set {x}",
+        "a: !custom 1",
+    ],
+)
+def test_no_tag_constructs_an_object(text: str) -> None:
+    assert "not allowed" in problem(text)
+
+
+def test_aliases_are_refused_before_they_can_expand() -> None:
+    laughs = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 10)}]\n" for i in range(8)
+    )
+    start = time.perf_counter()
+    assert "aliases" in problem(laughs)
+    assert time.perf_counter() - start < 1
+
+
+@pytest.mark.parametrize(
+    "text", ["[" * 30_000, "- " * 5_000 + "x", "a:\n" + "".join(" " * i + "b:\n" for i in range(1, 200))]
+)
+def test_deep_nesting_is_refused_without_crashing(text: str) -> None:
+    assert "nesting is deeper than" in problem(text)
+
+
+def test_stock_pyyaml_crashers_become_clean_errors() -> None:
+    for text in ("!!int ", "!!float x", "{? [a]: 1}", "a: [1, 2", "\t- x"):
+        with pytest.raises(InputError):
+            parse_yaml(text)
+
+
+def test_binary_and_non_utf8_files_get_a_clear_message(tmp_path: Path) -> None:
+    binary = tmp_path / "photo.yaml"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    latin = tmp_path / "latin.yaml"
+    latin.write_bytes("a: 1\nb: caff\xe8\n".encode("latin-1"))
+    with pytest.raises(InputError, match="binary file"):
+        load_document(binary)
+    with pytest.raises(InputError) as info:
+        load_document(latin)
+    assert str(info.value.problems[0]) == f"{latin}:2: the file is not valid UTF-8 text (save it as UTF-8)"
+
+
+def test_missing_file_and_folder_are_named(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        load_document(tmp_path / "nope.yaml")
+    with pytest.raises(InputError, match="folder"):
+        load_document(tmp_path)
