@@ -1,0 +1,139 @@
+"""Conditions: when a question is shown, when a rule applies.
+
+A condition is plain data in the questionnaire, for example
+`{question: monthly_budget, at_most: 0}` or `{all: [..., ...]}`. A condition about a question
+that was not answered, or answered `unknown`, is false: a rule never fires on a guess.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+UNKNOWN = "unknown"
+OUTCOMES = ("in_house", "hybrid", "outsourced")
+
+Scalar = str | bool | int | float
+Values = Mapping[str, Any]
+Check = Callable[[Values, str | None], bool]
+
+_COMPARATORS = ("equals", "in_", "includes", "at_least", "at_most", "above", "below")
+
+
+class Condition(BaseModel):
+    """One test on the answers (or, for rules about the result, on the outcome)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    question: str | None = None
+    equals: Scalar | None = None
+    in_: list[Scalar] | None = Field(default=None, alias="in")
+    includes: str | None = None
+    at_least: float | None = None
+    at_most: float | None = None
+    above: float | None = None
+    below: float | None = None
+    all: list[Condition] | None = None
+    any: list[Condition] | None = None
+    not_: Condition | None = Field(default=None, alias="not")
+    outcome: list[str] | None = None
+
+    @model_validator(mode="after")
+    def _one_form(self) -> Condition:
+        forms = [name for name in ("question", "all", "any", "not_", "outcome") if getattr(self, name) is not None]
+        if len(forms) != 1:
+            raise ValueError("a condition needs exactly one of: question, all, any, not, outcome")
+        used = [c for c in _COMPARATORS if getattr(self, c) is not None]
+        if self.question is not None and not used:
+            raise ValueError(
+                "a condition on a question needs a test: equals, in, includes, at_least, at_most, above or below"
+            )
+        if self.question is None and used:
+            raise ValueError("tests like equals or in go with 'question'")
+        if self.outcome is not None:
+            bad = [o for o in self.outcome if o not in OUTCOMES]
+            if bad:
+                raise ValueError(f"unknown outcome {bad[0]!r}; allowed: {', '.join(OUTCOMES)}")
+        return self
+
+    def comparators(self) -> list[str]:
+        return [c.rstrip("_") for c in _COMPARATORS if getattr(self, c) is not None]
+
+    def walk(self) -> Iterator[Condition]:
+        """This condition and every condition nested in it."""
+        yield self
+        for child in (self.all or []) + (self.any or []) + ([self.not_] if self.not_ else []):
+            yield from child.walk()
+
+    def questions(self) -> set[str]:
+        return {c.question for c in self.walk() if c.question is not None}
+
+    def uses_outcome(self) -> bool:
+        return any(c.outcome is not None for c in self.walk())
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def compile_condition(cond: Condition) -> Check:
+    """Turn a condition into a fast closure over (answer values, outcome)."""
+    if cond.all is not None:
+        parts = [compile_condition(c) for c in cond.all]
+        return lambda v, o: all(p(v, o) for p in parts)
+    if cond.any is not None:
+        parts = [compile_condition(c) for c in cond.any]
+        return lambda v, o: any(p(v, o) for p in parts)
+    if cond.not_ is not None:
+        inner = compile_condition(cond.not_)
+        return lambda v, o: not inner(v, o)
+    if cond.outcome is not None:
+        outcomes = frozenset(cond.outcome)
+        return lambda v, o: o in outcomes
+    return _compile_atom(cond)
+
+
+def _compile_atom(cond: Condition) -> Check:
+    qid = cond.question
+    tests: list[Callable[[Any], bool]] = []
+    if cond.equals is not None:
+        expected = cond.equals
+        tests.append(lambda x: _same(x, expected))
+    if cond.in_ is not None:
+        allowed = list(cond.in_)
+        tests.append(lambda x: any(_same(x, a) for a in allowed))
+    if cond.includes is not None:
+        item = cond.includes
+        tests.append(lambda x: isinstance(x, list) and item in x)
+    bounds: list[Callable[[Any], bool]] = []
+    if cond.at_least is not None:
+        lo = cond.at_least
+        bounds.append(lambda x: x >= lo)
+    if cond.at_most is not None:
+        hi = cond.at_most
+        bounds.append(lambda x: x <= hi)
+    if cond.above is not None:
+        gt = cond.above
+        bounds.append(lambda x: x > gt)
+    if cond.below is not None:
+        lt = cond.below
+        bounds.append(lambda x: x < lt)
+    if bounds:
+        tests.append(lambda x: _is_number(x) and all(b(x) for b in bounds))
+
+    def check(values: Values, outcome: str | None) -> bool:
+        value = values.get(qid)  # type: ignore[arg-type]
+        if value is None or value == UNKNOWN:
+            return False
+        return all(t(value) for t in tests)
+
+    return check
+
+
+def _same(x: Any, y: Any) -> bool:
+    """Equal and of the same kind: `True` is not `1`, but `5` is `5.0`."""
+    if _is_number(x) and _is_number(y):
+        return bool(x == y)
+    return type(x) is type(y) and x == y

@@ -1,0 +1,91 @@
+"""Reading questionnaires and answers files from disk: the one way files enter the program."""
+
+from __future__ import annotations
+
+import importlib.resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from outsource_advisor.answers import Answers, validate_answers
+from outsource_advisor.errors import InputError, Problem, problems_from_pydantic
+from outsource_advisor.questionnaire import QUESTION_TYPES, Questionnaire
+from outsource_advisor.yamlio import MAX_FILE_BYTES, line_of, load_document, parse_document
+
+DEFAULT_QUESTIONNAIRE = "social-media"
+
+
+def builtin_dir() -> Path:
+    """Where the shipped questionnaires are: inside the installed package, or, in a source
+    checkout installed in editable mode, the top-level `questionnaires/` they are built from."""
+    packaged = Path(str(importlib.resources.files("outsource_advisor"))) / "questionnaires"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "questionnaires"
+
+
+def builtin_ids() -> list[str]:
+    return sorted(p.stem for p in builtin_dir().glob("*.yaml"))
+
+
+def resolve_questionnaire(id_or_path: str | None) -> Path:
+    """A path as given, or the shipped questionnaire with that id."""
+    name = id_or_path or DEFAULT_QUESTIONNAIRE
+    path = Path(name)
+    if path.suffix.lower() in {".yaml", ".yml", ".json"} or path.exists():
+        return path
+    shipped = builtin_dir() / f"{name}.yaml"
+    if shipped.is_file():
+        return shipped
+    known = ", ".join(builtin_ids())
+    raise InputError([Problem(f"no questionnaire {name!r}: give a file, or one of: {known}")])
+
+
+def _with_lines(problems: list[Problem], text: str, file: str) -> list[Problem]:
+    return [p.located(file=file, line=line_of(text, p.loc) if p.loc else None) for p in problems]
+
+
+def parse_questionnaire(data: Any, text: str, file: str) -> Questionnaire:
+    """Validate parsed questionnaire data; every problem comes back with its line."""
+    if not isinstance(data, dict):
+        raise InputError([Problem("a questionnaire must be a mapping", file=file)])
+    try:
+        return Questionnaire.model_validate(data)
+    except ValidationError as exc:
+        problems = problems_from_pydantic(exc.errors(), drop=QUESTION_TYPES)
+        raise InputError(_with_lines(problems, text, file)) from None
+    except InputError as exc:
+        raise InputError(_with_lines(exc.problems, text, file)) from None
+
+
+def load_questionnaire(id_or_path: str | None = None) -> Questionnaire:
+    path = resolve_questionnaire(id_or_path)
+    data, text = load_document(path)
+    return parse_questionnaire(data, text, str(path))
+
+
+def answers_questionnaire_id(data: Any) -> str | None:
+    """The questionnaire an answers file says it is for, if it says so."""
+    if isinstance(data, dict) and isinstance(data.get("questionnaire"), str):
+        return str(data["questionnaire"])
+    return None
+
+
+def check_answers_text(
+    questionnaire: Questionnaire, data: Any, text: str, file: str, *, partial: bool = False
+) -> Answers:
+    """Validate parsed answers; on failure every problem carries the file and its line."""
+    try:
+        return validate_answers(questionnaire, data, partial=partial)
+    except InputError as exc:
+        raise InputError(_with_lines(exc.problems, text, file)) from None
+
+
+def read_answers(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> tuple[Any, str]:
+    """Parse an answers file (YAML or JSON) without validating it yet."""
+    return load_document(path, max_bytes=max_bytes)
+
+
+def parse_answers_text(text: str, name: str) -> Any:
+    return parse_document(text, name=name)
