@@ -1,0 +1,106 @@
+"""The result of scoring one set of answers.
+
+Plain frozen dataclasses: cheap to build for every response of a large batch. pydantic reads
+them back from JSON (`compare` of two saved results) through a TypeAdapter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+Scores = dict[str, float]
+
+
+@dataclass(frozen=True, slots=True)
+class Contribution:
+    """What one answer gave each outcome, and why, in one sentence."""
+
+    question: str | None
+    answer: Any
+    points: Scores
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityPlan:
+    id: str
+    name: str
+    decision: str
+    reasons: list[str]
+    who_does_what: str
+    legal: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class ReadinessCheck:
+    id: str
+    label: str
+    met: bool | None
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Warning:
+    code: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class DecidedBy:
+    """The rule that set the recommendation against the scores, and its reason."""
+
+    rule: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class OptionCost:
+    """What one outcome would cost: internal hours, agency fees, and money where known."""
+
+    internal_hours_per_week: float
+    internal_hours_per_week_at_start: float
+    agency_fees_per_month: float
+    agency_fees_per_month_at_start: float
+    monthly_cost: float | None
+    total_hours: float
+    total_cost: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Costs:
+    currency: str
+    horizon_months: float
+    hourly_cost: float | None
+    options: dict[str, OptionCost]
+    assumptions: dict[str, float]
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionnaireRef:
+    id: str
+    version: str
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    questionnaire: QuestionnaireRef
+    program_version: str
+    respondent: str | None
+    recommendation: str
+    scores: Scores
+    margin: float
+    confidence: float
+    decided_by: DecidedBy | None
+    contributions: list[Contribution]
+    activities: list[ActivityPlan]
+    readiness: list[ReadinessCheck]
+    warnings: list[Warning]
+    costs: Costs
+
+    @property
+    def warning_codes(self) -> list[str]:
+        return [w.code for w in self.warnings]
+
+    def decided(self, decision: str) -> list[str]:
+        return [a.id for a in self.activities if a.decision == decision]
