@@ -1,0 +1,325 @@
+"""The command line. It reads files, calls the engine, renders; it is the only place that
+turns errors into messages and exit codes.
+
+Heavy modules (pydantic models, the engine, rich renderers) are imported inside the commands
+that need them, so `--help` stays fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+if TYPE_CHECKING:
+    from outsource_advisor.answers import Answers
+    from outsource_advisor.assessment import Assessment
+    from outsource_advisor.questionnaire import Questionnaire
+
+EXIT_OK = 0
+EXIT_INVALID_INPUT = 1
+EXIT_USAGE = 2
+EXIT_SOME_FAILED = 3
+EXIT_INTERRUPTED = 130
+
+app = typer.Typer(
+    name="outsource-advisor",
+    help="Should a company run its social media in-house, with an agency, or both?",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+questionnaire_app = typer.Typer(
+    help="List, show and describe questionnaires.", no_args_is_help=True, rich_markup_mode=None
+)
+app.add_typer(questionnaire_app, name="questionnaire")
+
+
+class ReportFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+
+
+class SchemaKind(StrEnum):
+    QUESTIONNAIRE = "questionnaire"
+    ANSWERS = "answers"
+
+
+def err(line: str) -> None:
+    """One line on stderr, with control characters removed (it may quote user text)."""
+    from outsource_advisor.text import clean
+
+    sys.stderr.write(clean(line) + "\n")
+
+
+@contextmanager
+def exit_codes() -> Iterator[None]:
+    """The one place where our exceptions become messages and exit codes."""
+    from outsource_advisor.errors import InputError, UsageError
+
+    try:
+        yield
+    except InputError as exc:
+        for problem in exc.problems:
+            err(f"error: {problem}")
+        raise typer.Exit(EXIT_INVALID_INPUT) from None
+    except UsageError as exc:
+        err(f"error: {exc}")
+        raise typer.Exit(EXIT_USAGE) from None
+    except KeyboardInterrupt:
+        err("interrupted")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+
+
+QuestionnaireOption = Annotated[
+    str | None,
+    typer.Option(
+        "--questionnaire",
+        "-q",
+        help="A questionnaire id (see 'questionnaire list') or a YAML file. "
+        "Default: the one the answers name, else social-media.",
+    ),
+]
+LangOption = Annotated[
+    str | None,
+    typer.Option("--lang", "-l", help="Report language (en, it). Default: the questionnaire's first."),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="Write to this file (atomically) instead of standard output."),
+]
+
+
+def read_answers_source(source: str) -> tuple[Any, str, str]:
+    """Parse an answers file, or standard input for `-`; returns data, text and a display name."""
+    from outsource_advisor.errors import InputError, Problem
+    from outsource_advisor.loading import parse_answers_text, read_answers
+    from outsource_advisor.yamlio import MAX_FILE_BYTES, decode
+
+    if source == "-":
+        raw = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+        name = "<stdin>"
+        try:
+            if len(raw) > MAX_FILE_BYTES:
+                raise InputError([Problem(f"input is larger than {MAX_FILE_BYTES // 1024} KiB")])
+            text = decode(raw)
+            kind = "stdin.json" if text.lstrip().startswith("{") else "stdin.yaml"
+            return parse_answers_text(text, kind), text, name
+        except InputError as exc:
+            raise exc.located(file=name) from None
+    data, text = read_answers(Path(source))
+    return data, text, source
+
+
+def pick_language(questionnaire: Questionnaire, lang: str | None) -> str:
+    from outsource_advisor.errors import UsageError
+
+    if lang is None:
+        return questionnaire.default_language
+    if lang not in questionnaire.languages:
+        raise UsageError(
+            f"language {lang!r} is not available; this questionnaire has: {', '.join(questionnaire.languages)}"
+        )
+    return lang
+
+
+def load_for_answers(data: Any, questionnaire: str | None) -> Questionnaire:
+    """The questionnaire to check answers against: the one asked for, else the one they name."""
+    from outsource_advisor.loading import answers_questionnaire_id, load_questionnaire
+
+    return load_questionnaire(questionnaire or answers_questionnaire_id(data))
+
+
+def note_answers(answers: Answers, questionnaire: Questionnaire, name: str) -> None:
+    """Tell the user about answers that were ignored or written for another version."""
+    for qid in answers.ignored:
+        err(f"note: {name}: answers.{qid}: ignored, the question is not asked for these answers")
+    version = answers.questionnaire_version
+    if version is not None and version != questionnaire.version:
+        err(f"note: {name}: answers were written for version {version}, scored with {questionnaire.version}")
+
+
+def emit(text: str, output: Path | None) -> None:
+    """Print to standard output, or write the file atomically."""
+    from outsource_advisor.fileio import write_atomic
+
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        write_atomic(output, text)
+
+
+def render_table(assessment: Assessment, lang: str, *, width: int | None = None, color: bool = True) -> str:
+    """The terminal report as text (with colour only when it goes to a terminal)."""
+    import io
+
+    from rich.console import Console
+
+    from outsource_advisor.render.terminal import render_terminal
+
+    buffer = io.StringIO()
+    is_tty = color and sys.stdout.isatty()
+    console = Console(
+        file=buffer,
+        width=width or (None if is_tty else 100),
+        force_terminal=is_tty,
+        color_system="auto" if is_tty else None,
+        highlight=False,
+    )
+    console.print(render_terminal(assessment, lang))
+    if is_tty:
+        return buffer.getvalue()
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+
+
+def _render_json(assessment: Assessment, lang: str, to_file: bool) -> str:
+    from outsource_advisor.render.json import render_json
+
+    return render_json(assessment)
+
+
+def _render_table(assessment: Assessment, lang: str, to_file: bool) -> str:
+    return render_table(assessment, lang, color=not to_file)
+
+
+RENDERERS: dict[ReportFormat, Callable[[Assessment, str, bool], str]] = {
+    ReportFormat.TABLE: _render_table,
+    ReportFormat.JSON: _render_json,
+}
+
+
+@app.command()
+def assess(
+    answers: Annotated[str, typer.Argument(help="The answers file (YAML or JSON), or - for standard input.")],
+    questionnaire: QuestionnaireOption = None,
+    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")] = ReportFormat.TABLE,
+    output: OutputOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Score one answers file and report the recommendation."""
+    with exit_codes():
+        from outsource_advisor.engine import score
+        from outsource_advisor.fileio import refuse_overwriting
+        from outsource_advisor.loading import check_answers_text
+
+        if answers != "-":
+            refuse_overwriting(output, [Path(answers)])
+        data, text, name = read_answers_source(answers)
+        q = load_for_answers(data, questionnaire)
+        language = pick_language(q, lang)
+        checked = check_answers_text(q, data, text, name)
+        note_answers(checked, q, name)
+        assessment = score(q, checked, lang=language)
+        emit(RENDERERS[fmt](assessment, language, output is not None), output)
+
+
+@app.command()
+def validate(
+    files: Annotated[list[Path], typer.Argument(help="Questionnaire or answers files to check.")],
+    questionnaire: QuestionnaireOption = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Treat scoring lint warnings as errors.")] = False,
+) -> None:
+    """Check questionnaires and answers files; lint a questionnaire's scoring."""
+    from outsource_advisor.errors import InputError
+
+    failed = 0
+    for path in files:
+        try:
+            with exit_codes():
+                warnings = _validate_one(path, questionnaire)
+                if strict and warnings:
+                    failed += 1
+        except typer.Exit as exc:
+            if exc.exit_code != EXIT_INVALID_INPUT:
+                raise
+            failed += 1
+        except InputError:  # pragma: no cover - exit_codes translates it
+            failed += 1
+    if failed:
+        raise typer.Exit(EXIT_INVALID_INPUT)
+
+
+def _validate_one(path: Path, questionnaire: str | None) -> int:
+    """Validate one file, print its verdict; returns the number of lint warnings."""
+    from outsource_advisor.errors import InputError, Problem
+    from outsource_advisor.lint import lint
+    from outsource_advisor.loading import check_answers_text, parse_questionnaire
+    from outsource_advisor.yamlio import line_of, load_document
+
+    data, text = load_document(path)
+    if isinstance(data, dict) and "sections" in data:
+        q = parse_questionnaire(data, text, str(path))
+        warnings = lint(q)
+        for w in warnings:
+            err(f"warning: {w.located(file=str(path), line=line_of(text, w.loc))}")
+        print(f"ok: {path}: questionnaire {q.id!r} version {q.version}")
+        return len(warnings)
+    if isinstance(data, dict) and ("answers" in data or "questionnaire" in data):
+        q = load_for_answers(data, questionnaire)
+        checked = check_answers_text(q, data, text, str(path))
+        note_answers(checked, q, str(path))
+        print(f"ok: {path}: answers for {q.id!r} ({len(checked.values)} answered)")
+        return 0
+    raise InputError([Problem("neither a questionnaire (no 'sections') nor answers (no 'answers')", file=str(path))])
+
+
+@questionnaire_app.command("list")
+def questionnaire_list() -> None:
+    """List the questionnaires shipped with the program."""
+    with exit_codes():
+        from outsource_advisor.loading import builtin_ids, load_questionnaire
+        from outsource_advisor.text import localize
+
+        for qid in builtin_ids():
+            q = load_questionnaire(qid)
+            title = localize(q.title, q.default_language, q.default_language)
+            print(f"{q.id}\t{q.version}\t{', '.join(q.languages)}\t{title}")
+
+
+@questionnaire_app.command("show")
+def questionnaire_show(
+    questionnaire: Annotated[str, typer.Argument(help="A questionnaire id or file.")],
+    lang: LangOption = None,
+) -> None:
+    """Show a questionnaire's sections and questions, with the values each accepts."""
+    with exit_codes():
+        from outsource_advisor.loading import load_questionnaire
+        from outsource_advisor.render.outline import render_outline
+
+        q = load_questionnaire(questionnaire)
+        emit(render_outline(q, pick_language(q, lang)), None)
+
+
+@questionnaire_app.command("schema")
+def questionnaire_schema(
+    kind: Annotated[SchemaKind, typer.Argument(help="Which format.")] = SchemaKind.QUESTIONNAIRE,
+    questionnaire: QuestionnaireOption = None,
+) -> None:
+    """Print the JSON Schema of the questionnaire format, or of one questionnaire's answers."""
+    with exit_codes():
+        import json
+
+        from outsource_advisor.loading import load_questionnaire
+        from outsource_advisor.schema import answers_schema, questionnaire_schema
+
+        if kind is SchemaKind.QUESTIONNAIRE:
+            schema = questionnaire_schema()
+        else:
+            schema = answers_schema(load_questionnaire(questionnaire))
+        emit(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", None)
+
+
+def main() -> None:
+    """Console entry point: a closed pipe (`| head`) ends quietly."""
+    try:
+        app()
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(EXIT_OK)

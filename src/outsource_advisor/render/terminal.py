@@ -1,0 +1,184 @@
+"""The assessment as a terminal report (a rich renderable; the CLI prints it).
+
+User text (names, answers) goes through `Text`, never through markup, and loses its control
+characters: a company called `[red]x` or one with an ANSI escape prints literally.
+"""
+
+from __future__ import annotations
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from outsource_advisor.assessment import Assessment, Contribution
+from outsource_advisor.conditions import OUTCOMES
+from outsource_advisor.i18n import confidence_level, message
+from outsource_advisor.text import clean, format_number
+
+_BAR_WIDTH = 40
+_DECISION_STYLE = {"keep": "green", "share": "yellow", "delegate": "cyan"}
+_MET_MARK = {True: ("✔", "green"), False: ("✘", "red"), None: ("?", "yellow")}
+REASONS_SHOWN = 4
+
+
+def outcome_label(outcome: str, lang: str) -> str:
+    return message(f"outcome.{outcome}", lang)
+
+
+def runner_up(assessment: Assessment) -> str:
+    others = [o for o in OUTCOMES if o != assessment.recommendation]
+    return max(others, key=lambda o: assessment.scores[o])
+
+
+def main_reasons(assessment: Assessment) -> tuple[list[Contribution], list[Contribution]]:
+    """The answers that most pushed the recommendation ahead of the runner-up, and against it."""
+    rec, other = assessment.recommendation, runner_up(assessment)
+    scored = [c for c in assessment.contributions if c.question is not None]
+
+    def lead(c: Contribution) -> float:
+        return c.points[rec] - c.points[other]
+
+    pros = sorted((c for c in scored if lead(c) > 0), key=lead, reverse=True)
+    cons = sorted((c for c in scored if lead(c) < 0), key=lead)
+    return pros[:REASONS_SHOWN], cons[:REASONS_SHOWN]
+
+
+def summary_sentence(assessment: Assessment, lang: str) -> str:
+    """Recommendation, margin and confidence in one sentence a business owner understands."""
+    level = message(f"confidence.{confidence_level(assessment.confidence)}", lang)
+    fields = {
+        "outcome": outcome_label(assessment.recommendation, lang).capitalize(),
+        "runner_up": outcome_label(runner_up(assessment), lang),
+        "margin": format_number(abs(assessment.margin)),
+        "level": level,
+        "percent": str(round(assessment.confidence * 100)),
+    }
+    if assessment.decided_by is not None:
+        return message("summary_by_rule", lang).format(reason=assessment.decided_by.reason, **fields)
+    return message("summary", lang).format(**fields)
+
+
+def _header(assessment: Assessment, lang: str) -> Panel:
+    rec = assessment.recommendation
+    title = Text(outcome_label(rec, lang).upper(), style="bold")
+    title.append(" — " + message(f"outcome_means.{rec}", lang), style="bold")
+    body = Group(title, Text(summary_sentence(assessment, lang)))
+    name = clean(assessment.respondent or "")
+    heading = message("heading.recommendation", lang) + (f": {name}" if name else "")
+    return Panel(body, title=Text(heading), title_align="left", box=box.ROUNDED)
+
+
+def _scores(assessment: Assessment, lang: str) -> Table:
+    table = Table.grid(padding=(0, 1))
+    for outcome in OUTCOMES:
+        value = assessment.scores[outcome]
+        filled = round(value / 100 * _BAR_WIDTH)
+        bar = Text("█" * filled, style="cyan" if outcome == assessment.recommendation else "dim")
+        bar.append("░" * (_BAR_WIDTH - filled), style="dim")
+        mark = " ◀" if outcome == assessment.recommendation else ""
+        table.add_row(Text(outcome_label(outcome, lang)), Text(f"{value:5.1f}"), bar, Text(mark))
+    return table
+
+
+def _reason_rows(items: list[Contribution], rec: str, other: str) -> Table:
+    table = Table.grid(padding=(0, 1))
+    table.add_column(justify="right", no_wrap=True)
+    table.add_column()
+    for c in items:
+        lead = c.points[rec] - c.points[other]
+        table.add_row(Text(f"{lead:+.1f}"), Text(clean(c.reason)))
+    return table
+
+
+def _plan(assessment: Assessment, lang: str) -> RenderableType:
+    if not assessment.activities:
+        return Text(message("no_activities", lang))
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, expand=True)
+    table.add_column(message("column.activity", lang), ratio=3)
+    table.add_column(message("column.decision", lang), no_wrap=True)
+    table.add_column(message("column.who", lang), ratio=5)
+    for a in assessment.activities:
+        decision = Text(message(f"decision.{a.decision}", lang), style=_DECISION_STYLE[a.decision])
+        table.add_row(Text(a.name), decision, Text(a.who_does_what + "\n" + " ".join(a.reasons), style=""))
+    return table
+
+
+def _readiness(assessment: Assessment) -> Table:
+    table = Table.grid(padding=(0, 1))
+    for check in assessment.readiness:
+        mark, style = _MET_MARK[check.met]
+        line = Text(check.label, style="bold")
+        line.append(": " + check.message, style="")
+        table.add_row(Text(mark, style=style), line)
+    return table
+
+
+def _warnings(assessment: Assessment, lang: str) -> RenderableType:
+    if not assessment.warnings:
+        return Text(message("no_warnings", lang))
+    table = Table.grid(padding=(0, 1))
+    for w in assessment.warnings:
+        line = Text(w.code, style="bold yellow")
+        line.append(": " + w.message)
+        table.add_row(Text("⚠", style="yellow"), line)
+    return table
+
+
+def _costs(assessment: Assessment, lang: str) -> RenderableType:
+    costs = assessment.costs
+    hours = format_number
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False)
+    table.add_column(message("column.option", lang))
+    table.add_column(message("column.hours", lang), justify="right")
+    table.add_column(message("column.fees", lang), justify="right")
+    if costs.hourly_cost is not None:
+        table.add_column(message("column.monthly", lang), justify="right")
+        table.add_column(
+            message("column.total", lang).format(months=format_number(costs.horizon_months)), justify="right"
+        )
+    for outcome in OUTCOMES:
+        option = costs.options[outcome]
+        row = [
+            Text(outcome_label(outcome, lang), style="bold" if outcome == assessment.recommendation else ""),
+            Text(f"{hours(option.internal_hours_per_week)} ({hours(option.internal_hours_per_week_at_start)})"),
+            Text(f"{format_number(round(option.agency_fees_per_month))} {costs.currency}"),
+        ]
+        if option.monthly_cost is not None and option.total_cost is not None:
+            row.append(Text(f"{format_number(round(option.monthly_cost))} {costs.currency}"))
+            row.append(Text(f"{format_number(round(option.total_cost))} {costs.currency}"))
+        table.add_row(*row)
+    if costs.hourly_cost is None:
+        return Group(table, Text(message("costs_in_hours", lang), style="dim"))
+    return table
+
+
+def _heading(text: str) -> Text:
+    return Text("\n" + text, style="bold underline")
+
+
+def render_terminal(assessment: Assessment, lang: str = "en") -> RenderableType:
+    """The whole report: recommendation first, then scores, reasons, plan, readiness, warnings, costs."""
+    rec, other = assessment.recommendation, runner_up(assessment)
+    pros, cons = main_reasons(assessment)
+    parts: list[RenderableType] = [
+        _header(assessment, lang),
+        _heading(message("heading.scores", lang)),
+        _scores(assessment, lang),
+        _heading(message("heading.reasons_for", lang).format(outcome=outcome_label(rec, lang))),
+        _reason_rows(pros, rec, other),
+    ]
+    if cons:
+        parts += [_heading(message("heading.reasons_against", lang)), _reason_rows(cons, rec, other)]
+    parts += [
+        _heading(message("heading.plan", lang)),
+        _plan(assessment, lang),
+        _heading(message("heading.readiness", lang)),
+        _readiness(assessment),
+        _heading(message("heading.warnings", lang)),
+        _warnings(assessment, lang),
+        _heading(message("heading.costs", lang)),
+        _costs(assessment, lang),
+    ]
+    return Group(*parts)
