@@ -19,6 +19,5 @@ COMMITTED = {
 def test_committed_schema_matches_the_code(name: str) -> None:
     committed = json.loads((ROOT / "schemas" / name).read_text(encoding="utf-8"))
     assert committed == COMMITTED[name](), (
-        f"schemas/{name} is out of date: regenerate it with "
-        f"'outsource-advisor questionnaire schema ...' (see README)"
+        f"schemas/{name} is out of date: regenerate it with 'outsource-advisor questionnaire schema ...' (see README)"
     )
