@@ -9,7 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import BASE, EXAMPLES
-from outsource_advisor.cli import RENDERERS, ReportFormat, app
+from outsource_advisor.cli import app
+from outsource_advisor.render import RENDERERS, ReportFormat
 
 runner = CliRunner()
 

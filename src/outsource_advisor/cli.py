@@ -8,7 +8,7 @@ that need them, so `--help` stays fast.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from outsource_advisor.render import ReportFormat
+
 if TYPE_CHECKING:
     from outsource_advisor.answers import Answers
-    from outsource_advisor.assessment import Assessment
     from outsource_advisor.questionnaire import Questionnaire
 
 EXIT_OK = 0
@@ -39,11 +40,6 @@ questionnaire_app = typer.Typer(
     help="List, show and describe questionnaires.", no_args_is_help=True, rich_markup_mode=None
 )
 app.add_typer(questionnaire_app, name="questionnaire")
-
-
-class ReportFormat(StrEnum):
-    TABLE = "table"
-    JSON = "json"
 
 
 class SchemaKind(StrEnum):
@@ -156,45 +152,6 @@ def emit(text: str, output: Path | None) -> None:
         write_atomic(output, text)
 
 
-def render_table(assessment: Assessment, lang: str, *, width: int | None = None, color: bool = True) -> str:
-    """The terminal report as text (with colour only when it goes to a terminal)."""
-    import io
-
-    from rich.console import Console
-
-    from outsource_advisor.render.terminal import render_terminal
-
-    buffer = io.StringIO()
-    is_tty = color and sys.stdout.isatty()
-    console = Console(
-        file=buffer,
-        width=width or (None if is_tty else 100),
-        force_terminal=is_tty,
-        color_system="auto" if is_tty else None,
-        highlight=False,
-    )
-    console.print(render_terminal(assessment, lang))
-    if is_tty:
-        return buffer.getvalue()
-    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
-
-
-def _render_json(assessment: Assessment, lang: str, to_file: bool) -> str:
-    from outsource_advisor.render.json import render_json
-
-    return render_json(assessment)
-
-
-def _render_table(assessment: Assessment, lang: str, to_file: bool) -> str:
-    return render_table(assessment, lang, color=not to_file)
-
-
-RENDERERS: dict[ReportFormat, Callable[[Assessment, str, bool], str]] = {
-    ReportFormat.TABLE: _render_table,
-    ReportFormat.JSON: _render_json,
-}
-
-
 @app.command()
 def assess(
     answers: Annotated[str, typer.Argument(help="The answers file (YAML or JSON), or - for standard input.")],
@@ -208,6 +165,7 @@ def assess(
         from outsource_advisor.engine import score
         from outsource_advisor.fileio import refuse_overwriting
         from outsource_advisor.loading import check_answers_text
+        from outsource_advisor.render import Report, render_report
 
         if answers != "-":
             refuse_overwriting(output, [Path(answers)])
@@ -217,7 +175,8 @@ def assess(
         checked = check_answers_text(q, data, text, name)
         note_answers(checked, q, name)
         assessment = score(q, checked, lang=language)
-        emit(RENDERERS[fmt](assessment, language, output is not None), output)
+        report = Report(assessment, q, checked, language, color=output is None and sys.stdout.isatty())
+        emit(render_report(fmt, report), output)
 
 
 @app.command()

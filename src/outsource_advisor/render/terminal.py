@@ -15,6 +15,7 @@ from rich.text import Text
 from outsource_advisor.assessment import Assessment, Contribution
 from outsource_advisor.conditions import OUTCOMES
 from outsource_advisor.i18n import confidence_level, message
+from outsource_advisor.render import Report
 from outsource_advisor.text import clean, format_number
 
 _BAR_WIDTH = 40
@@ -182,3 +183,24 @@ def render_terminal(assessment: Assessment, lang: str = "en") -> RenderableType:
         _costs(assessment, lang),
     ]
     return Group(*parts)
+
+
+def render_terminal_text(report: Report) -> str:
+    """The report as text for a terminal (colour only when `report.color`), or plain for a file
+    or a pipe, without trailing spaces."""
+    import io
+
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=report.width or (None if report.color else 100),
+        force_terminal=report.color,
+        color_system="auto" if report.color else None,
+        highlight=False,
+    )
+    console.print(render_terminal(report.assessment, report.lang))
+    if report.color:
+        return buffer.getvalue()
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
