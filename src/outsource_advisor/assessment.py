@@ -68,12 +68,61 @@ class OptionCost:
 
 
 @dataclass(frozen=True, slots=True)
+class ActivityCost:
+    """The cost assumptions for one activity, as used (after any override)."""
+
+    hours_per_week: float
+    agency_fee_per_month: float
+    per_unit: bool
+    startup_only: bool
+
+
+@dataclass(frozen=True, slots=True)
 class Costs:
     currency: str
     horizon_months: float
     hourly_cost: float | None
     options: dict[str, OptionCost]
     assumptions: dict[str, float]
+    activities: dict[str, ActivityCost]
+    overridden: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Phase:
+    """One period of a phased plan; `to_month` None means from then on."""
+
+    from_month: int
+    to_month: int | None
+    outcome: str | None
+    title: str
+    text: str
+    delegate: list[str]
+    share: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """The nearest different answer to one question that changes the recommendation."""
+
+    question: str
+    answer: Any
+    to: Any
+    direction: str | None
+    becomes: str
+    distance: float
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Robustness:
+    """The share of runs, with every weight perturbed, that keep the recommendation."""
+
+    runs: int
+    perturbation: float
+    seed: int
+    kept: float
+    label: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +146,10 @@ class Assessment:
     readiness: list[ReadinessCheck]
     warnings: list[Warning]
     costs: Costs
+    phases: list[Phase]
+    answers: dict[str, Any]
+    what_would_change: list[Change] | None = None
+    robustness: Robustness | None = None
 
     @property
     def warning_codes(self) -> list[str]:

@@ -19,6 +19,7 @@ from outsource_advisor.questionnaire import (
     BooleanQuestion,
     MultiChoice,
     NumberQuestion,
+    PhasePath,
     Question,
     Questionnaire,
     ReadinessItem,
@@ -43,6 +44,14 @@ class InvalidAnswer(Exception):  # noqa: N818 - reads as "raise InvalidAnswer(..
     """An answer value is not allowed; the message says what is."""
 
 
+# An answer's points are a weighted sum of weights from the questionnaire's weight table:
+# one term for a choice, two for a point between two curve points, several for a multiple
+# choice. Robustness checks perturb the weights themselves, so this is what they act on.
+Terms = tuple[tuple[int, float], ...]
+Scorer = Callable[[Any], tuple[Terms, Reason] | None]
+Register = Callable[[Triple], int]
+
+
 @dataclass(frozen=True, slots=True)
 class CompiledQuestion:
     id: str
@@ -50,11 +59,15 @@ class CompiledQuestion:
     when: Check | None
     validate: Callable[[Any], Any]
     allowed: str
-    score: Callable[[Any], tuple[Triple, Reason] | None] | None
+    terms: Scorer | None
     lo: Triple
     hi: Triple
     choices: tuple[Triple, ...]
     additive: bool
+
+    @property
+    def scored(self) -> bool:
+        return self.terms is not None
 
     @property
     def swing(self) -> float:
@@ -81,8 +94,10 @@ class CompiledQuestionnaire:
     questions: list[CompiledQuestion]
     by_id: dict[str, CompiledQuestion]
     scale: float
+    weights: tuple[Triple, ...]
     rules: list[CompiledRule]
     readiness: list[ReadinessItem]
+    phases: list[tuple[PhasePath, Check]]
 
     def suggest(self, qid: str) -> str | None:
         """The closest question id to a mistyped one."""
@@ -100,19 +115,39 @@ class CompiledQuestionnaire:
                     seen[cq.id] = values[cq.id]
         return shown
 
+    def points(self, terms: Terms) -> Triple:
+        """The raw points of an answer: its weights times their coefficients, summed."""
+        weights = self.weights
+        if len(terms) == 1 and terms[0][1] == 1.0:
+            return weights[terms[0][0]]
+        rows = [(weights[i], c) for i, c in terms]
+        return (
+            sum(w[0] * c for w, c in rows),
+            sum(w[1] * c for w, c in rows),
+            sum(w[2] * c for w, c in rows),
+        )
+
 
 def compile_questionnaire(q: Questionnaire) -> CompiledQuestionnaire:
-    questions = [_compile_question(q, question) for question in q.questions.values()]
+    weights: list[Triple] = []
+
+    def register(triple: Triple) -> int:
+        weights.append(triple)
+        return len(weights) - 1
+
+    questions = [_compile_question(q, question, register) for question in q.questions.values()]
     swing = _total_swing(questions)
-    scored = sum(1 for cq in questions if cq.score is not None)
+    scored = sum(1 for cq in questions if cq.scored)
     # Each contribution is rounded to 0.01: leave room for that so a score stays within 0..100.
     scale = (50 - 0.005 * scored) / swing if swing else 1.0
     return CompiledQuestionnaire(
         questions=questions,
         by_id={cq.id: cq for cq in questions},
         scale=scale,
+        weights=tuple(weights),
         rules=[CompiledRule(rule, compile_condition(rule.if_)) for rule in q.rules],
         readiness=list(q.readiness),
+        phases=[(path, compile_condition(path.if_)) for path in q.phases],
     )
 
 
@@ -133,7 +168,7 @@ def _bounds(triples: list[Triple]) -> tuple[Triple, Triple]:
     return lo, hi  # type: ignore[return-value]
 
 
-def _compile_question(q: Questionnaire, question: Question) -> CompiledQuestion:
+def _compile_question(q: Questionnaire, question: Question, register: Register) -> CompiledQuestion:
     when = compile_condition(question.when) if question.when is not None else None
     maker = {
         SingleChoice: _single,
@@ -142,13 +177,13 @@ def _compile_question(q: Questionnaire, question: Question) -> CompiledQuestion:
         BooleanQuestion: _boolean,
         TextQuestion: _text,
     }[type(question)]
-    validate, allowed, score, triples = maker(q, question)  # type: ignore[operator]
+    validate, allowed, terms, triples = maker(q, question, register)  # type: ignore[operator]
     additive = isinstance(question, MultiChoice)
     choices = tuple(_triple(o.points) for o in q.options_of(question)) if additive else tuple(triples)
     lo, hi = _bounds(triples)
     if accepts_unknown(question):
         validate = _with_unknown(validate)
-    return CompiledQuestion(question.id, question, when, validate, allowed, score, lo, hi, choices, additive)
+    return CompiledQuestion(question.id, question, when, validate, allowed, terms, lo, hi, choices, additive)
 
 
 def _with_unknown(validate: Callable[[Any], Any]) -> Callable[[Any], Any]:
@@ -183,10 +218,12 @@ def _triple(points: Any) -> Triple:
     return points.as_tuple() if points is not None else ZERO
 
 
-def _single(q: Questionnaire, question: SingleChoice) -> Any:
+def _single(q: Questionnaire, question: SingleChoice, register: Register) -> Any:
     options = q.options_of(question)
     values = [o.value for o in options]
-    table = {o.value: (_triple(o.points), o.reason or "") for o in options}
+    table: dict[str, tuple[Terms, Reason]] = {
+        o.value: (((register(_triple(o.points)), 1.0),), o.reason or "") for o in options
+    }
     allowed = f"one of: {', '.join(values)}{_OR_UNKNOWN}"
 
     def validate(value: Any) -> Any:
@@ -198,14 +235,14 @@ def _single(q: Questionnaire, question: SingleChoice) -> Any:
         raise InvalidAnswer(f"must be {allowed} (got {_got(value)})")
 
     scored = any(o.points is not None for o in options)
-    return validate, allowed, (table.get if scored else None), [t for t, _ in table.values()]
+    return validate, allowed, (table.get if scored else None), [_triple(o.points) for o in options]
 
 
-def _multi(q: Questionnaire, question: MultiChoice) -> Any:
+def _multi(q: Questionnaire, question: MultiChoice, register: Register) -> Any:
     options = q.options_of(question)
     values = [o.value for o in options]
     known = set(values)
-    table = {o.value: (_triple(o.points), o.reason or "") for o in options}
+    table = {o.value: (register(_triple(o.points)), o.reason or "") for o in options}
     allowed = f"a list of: {', '.join(values)}{_OR_UNKNOWN}"
     lo_n, hi_n = question.min_selected, question.max_selected
 
@@ -223,18 +260,17 @@ def _multi(q: Questionnaire, question: MultiChoice) -> Any:
             raise InvalidAnswer(f"choose at most {hi_n} (got {len(chosen)})")
         return chosen
 
-    def score(chosen: Any) -> tuple[Triple, Reason] | None:
+    def terms(chosen: Any) -> tuple[Terms, Reason]:
         parts = [table[c] for c in chosen]
-        total = tuple(sum(p[0][i] for p in parts) for i in range(3))
-        reasons = [r for _, r in parts if r]
-        return total, _join(reasons)  # type: ignore[return-value]
+        return tuple((index, 1.0) for index, _ in parts), _join([r for _, r in parts if r])
 
     scored = any(o.points is not None for o in options)
+    points = [_triple(o.points) for o in options]
     triples = [
-        tuple(sum(min(0.0, t[i]) for t, _ in table.values()) for i in range(3)),
-        tuple(sum(max(0.0, t[i]) for t, _ in table.values()) for i in range(3)),
+        tuple(sum(min(0.0, t[i]) for t in points) for i in range(3)),
+        tuple(sum(max(0.0, t[i]) for t in points) for i in range(3)),
     ]
-    return validate, allowed, (score if scored else None), triples
+    return validate, allowed, (terms if scored else None), triples
 
 
 def _join(reasons: list[Reason]) -> Reason:
@@ -246,7 +282,7 @@ def _join(reasons: list[Reason]) -> Reason:
     return {lang: " ".join(r if isinstance(r, str) else r.get(lang, "") for r in reasons) for lang in langs}
 
 
-def _number(q: Questionnaire, question: NumberQuestion) -> Any:
+def _number(q: Questionnaire, question: NumberQuestion, register: Register) -> Any:
     lo, hi, whole = question.min, question.max, question.integer
     kind = "a whole number" if whole else "a number"
     if lo is not None and hi is not None:
@@ -273,40 +309,40 @@ def _number(q: Questionnaire, question: NumberQuestion) -> Any:
             raise InvalidAnswer(f"must be {allowed} (got {_got(value)})")
         return number
 
-    score: Callable[[Any], tuple[Triple, Reason] | None] | None = None
+    terms: Scorer | None = None
     triples: list[Triple] = []
     if question.bands:
-        bands = [(b.min, b.below, b.points.as_tuple(), b.reason) for b in question.bands]
-        triples = [b[2] for b in bands]
+        bands = [(b.min, b.below, register(b.points.as_tuple()), b.reason) for b in question.bands]
+        triples = [b.points.as_tuple() for b in question.bands]
 
-        def score(x: Any) -> tuple[Triple, Reason] | None:
-            for start, below, points, reason in bands:
+        def terms(x: Any) -> tuple[Terms, Reason] | None:
+            for start, below, index, reason in bands:
                 if x >= start and (below is None or x < below):
-                    return points, reason
+                    return ((index, 1.0),), reason
             return None
 
     elif question.curve:
-        curve = [(c.at, c.points.as_tuple(), c.reason) for c in question.curve]
-        triples = [c[1] for c in curve]
+        curve = [(c.at, register(c.points.as_tuple()), c.reason) for c in question.curve]
+        triples = [c.points.as_tuple() for c in question.curve]
 
-        def score(x: Any) -> tuple[Triple, Reason] | None:
+        def terms(x: Any) -> tuple[Terms, Reason] | None:
             return _on_curve(curve, x)
 
-    return validate, allowed, score, triples
+    return validate, allowed, terms, triples
 
 
-def _on_curve(curve: list[tuple[float, Triple, Reason]], x: float) -> tuple[Triple, Reason]:
+def _on_curve(curve: list[tuple[float, int, Reason]], x: float) -> tuple[Terms, Reason]:
     """Linear between the curve's points, flat beyond its ends; the reason of the segment."""
     if x <= curve[0][0]:
-        return curve[0][1], curve[0][2]
-    for (x0, p0, reason), (x1, p1, _) in itertools.pairwise(curve):
+        return ((curve[0][1], 1.0),), curve[0][2]
+    for (x0, i0, reason), (x1, i1, _) in itertools.pairwise(curve):
         if x < x1:
             t = (x - x0) / (x1 - x0)
-            return tuple(a + (b - a) * t for a, b in zip(p0, p1, strict=True)), reason  # type: ignore[return-value]
-    return curve[-1][1], curve[-1][2]
+            return ((i0, 1.0 - t), (i1, t)), reason
+    return ((curve[-1][1], 1.0),), curve[-1][2]
 
 
-def _boolean(q: Questionnaire, question: BooleanQuestion) -> Any:
+def _boolean(q: Questionnaire, question: BooleanQuestion, register: Register) -> Any:
     allowed = f"yes or no (true or false){_OR_UNKNOWN}"
 
     def validate(value: Any) -> Any:
@@ -321,15 +357,15 @@ def _boolean(q: Questionnaire, question: BooleanQuestion) -> Any:
         raise InvalidAnswer(f"must be {allowed} (got {_got(value)})")
 
     table = {
-        True: (_triple(question.if_yes.points), question.if_yes.reason) if question.if_yes else None,
-        False: (_triple(question.if_no.points), question.if_no.reason) if question.if_no else None,
+        answer: (((register(_triple(spec.points)), 1.0),), spec.reason)
+        for answer, spec in ((True, question.if_yes), (False, question.if_no))
+        if spec is not None
     }
-    scored = question.if_yes is not None or question.if_no is not None
-    triples = [t[0] for t in table.values() if t is not None]
-    return validate, allowed, (table.get if scored else None), triples
+    triples = [_triple(spec.points) for spec in (question.if_yes, question.if_no) if spec is not None]
+    return validate, allowed, (table.get if table else None), triples
 
 
-def _text(q: Questionnaire, question: TextQuestion) -> Any:
+def _text(q: Questionnaire, question: TextQuestion, register: Register) -> Any:
     limit = question.max_length
     allowed = f"text of at most {limit} characters"
 

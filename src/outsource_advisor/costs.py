@@ -6,8 +6,8 @@ agency fees for what it hands over, and the hours an agency still needs for alig
 
 from __future__ import annotations
 
-from outsource_advisor.assessment import OptionCost
-from outsource_advisor.questionnaire import Activity, CostModel, Decision
+from outsource_advisor.assessment import ActivityCost, OptionCost
+from outsource_advisor.questionnaire import CostModel, Decision
 
 
 def unit_factor(model: CostModel, units: float | None) -> float:
@@ -18,7 +18,7 @@ def unit_factor(model: CostModel, units: float | None) -> float:
 
 def estimate(
     model: CostModel,
-    plan: list[tuple[Activity, Decision]],
+    plan: list[tuple[ActivityCost, Decision]],
     *,
     works_with_agency: bool,
     units: float | None,

@@ -2,26 +2,33 @@
 
 Pure and deterministic: no I/O, no clock, no randomness. Every point of every score comes
 from one answer and carries the reason written for it in the questionnaire.
+
+`decide` is the lean core (scores and recommendation only, no texts): `score` builds on it, and
+the decision-support checks re-run it many times with changed answers or perturbed weights.
 """
 
 from __future__ import annotations
 
+import math
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from outsource_advisor import __version__
 from outsource_advisor.answers import Answers
 from outsource_advisor.assessment import (
+    ActivityCost,
     ActivityPlan,
     Assessment,
     Contribution,
     Costs,
     DecidedBy,
+    Phase,
     QuestionnaireRef,
     ReadinessCheck,
     Warning,
 )
-from outsource_advisor.compiled import CompiledQuestion, Triple
+from outsource_advisor.compiled import CompiledQuestion, CompiledQuestionnaire, Reason, Terms, Triple
 from outsource_advisor.conditions import OUTCOMES, UNKNOWN
 from outsource_advisor.costs import assumptions, estimate
 from outsource_advisor.i18n import message
@@ -29,9 +36,11 @@ from outsource_advisor.questionnaire import (
     Activity,
     ActivityChange,
     BooleanQuestion,
+    CostOverrides,
     Decision,
     MultiChoice,
     Questionnaire,
+    Rule,
     SingleChoice,
 )
 from outsource_advisor.text import format_number, localize
@@ -39,6 +48,109 @@ from outsource_advisor.text import format_number, localize
 # On a tie the middle way wins, then in-house: "the truth is in the middle".
 _TIE_ORDER = ("hybrid", "in_house", "outsourced")
 _PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+
+ScoredAnswer = tuple[CompiledQuestion, Any, Terms | None, Reason | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """Scores and recommendation, before any text: what the engine decides."""
+
+    scores: dict[str, float]
+    recommendation: str
+    overriding_rule: Rule | None
+    rivals: list[str]
+    forbidden: dict[str, Rule]
+
+
+def shown_values(
+    compiled: CompiledQuestionnaire, values: dict[str, Any]
+) -> tuple[list[CompiledQuestion], dict[str, Any]]:
+    """The questions shown for these answers, and the answers to them only."""
+    shown = compiled.visible(values)
+    return shown, {cq.id: values[cq.id] for cq in shown if cq.id in values}
+
+
+def scored_answers(shown: list[CompiledQuestion], values: dict[str, Any]) -> list[ScoredAnswer]:
+    """Each shown scored question with an answer: its terms and reason (none for `unknown`)."""
+    result: list[ScoredAnswer] = []
+    for cq in shown:
+        if cq.terms is None or cq.id not in values:
+            continue
+        value = values[cq.id]
+        if value == UNKNOWN:
+            result.append((cq, value, None, None))
+            continue
+        found = cq.terms(value)
+        if found is not None:
+            result.append((cq, value, found[0], found[1]))
+    return result
+
+
+def contribution_points(compiled: CompiledQuestionnaire, terms: Terms) -> Triple:
+    """An answer's points on the 0..100 scale, rounded to 0.01 as shown to the user."""
+    raw = compiled.points(terms)
+    scale = compiled.scale
+    return (
+        round(raw[0] * scale, 2) + 0.0,
+        round(raw[1] * scale, 2) + 0.0,
+        round(raw[2] * scale, 2) + 0.0,
+    )
+
+
+def sum_scores(compiled: CompiledQuestionnaire, scored: list[ScoredAnswer]) -> dict[str, float]:
+    """50 for every outcome plus each answer's contribution, summed in a fixed order."""
+    totals = [50.0, 50.0, 50.0]
+    for _, _, terms, _ in scored:
+        if terms is None:
+            continue
+        points = contribution_points(compiled, terms)
+        totals = [totals[0] + points[0], totals[1] + points[1], totals[2] + points[2]]
+    return {"in_house": round(totals[0], 2), "hybrid": round(totals[1], 2), "outsourced": round(totals[2], 2)}
+
+
+def decisive_rules(compiled: CompiledQuestionnaire, values: dict[str, Any]) -> tuple[dict[str, Rule], list[Rule]]:
+    """Outcomes ruled out (with the first rule that did it), and the rules requiring one, in order."""
+    forbidden: dict[str, Rule] = {}
+    required: list[Rule] = []
+    for cr in compiled.rules:
+        rule = cr.rule
+        if not (rule.forbid or rule.require) or not cr.check(values, None):
+            continue
+        for outcome in rule.forbid:
+            forbidden.setdefault(outcome.value, rule)
+        if rule.require is not None:
+            required.append(rule)
+    return forbidden, required
+
+
+def best(scores: dict[str, float], candidates: list[str]) -> str:
+    return max(candidates, key=lambda o: (scores[o], -_TIE_ORDER.index(o)))
+
+
+def choose(scores: dict[str, float], forbidden: dict[str, Rule], required: list[Rule]) -> Verdict:
+    """A required outcome if one is allowed, else the best allowed score.
+
+    The rivals are the outcomes the scores could still have chosen instead (none when a rule
+    fixed the outcome); the overriding rule is the one that set aside the top score, if any.
+    """
+    top = best(scores, list(OUTCOMES))
+    allowed = [o for o in OUTCOMES if o not in forbidden] or list(OUTCOMES)
+    for rule in required:
+        outcome = rule.require.value  # type: ignore[union-attr]
+        if outcome in allowed:
+            return Verdict(scores, outcome, None if outcome == top else rule, [], forbidden)
+    choice = best(scores, allowed)
+    rivals = [o for o in allowed if o != choice]
+    return Verdict(scores, choice, None if choice == top else forbidden[top], rivals, forbidden)
+
+
+def decide(questionnaire: Questionnaire, values: dict[str, Any]) -> Verdict:
+    """Scores and recommendation for these answers (hidden ones are ignored), fast and text-free."""
+    compiled = questionnaire.compiled
+    shown, kept = shown_values(compiled, values)
+    forbidden, required = decisive_rules(compiled, kept)
+    return choose(sum_scores(compiled, scored_answers(shown, kept)), forbidden, required)
 
 
 class _Context:
@@ -48,6 +160,7 @@ class _Context:
         self.q = questionnaire
         self.compiled = questionnaire.compiled
         self.values = answers.values
+        self.overrides = answers.assumptions
         self.lang = lang if lang in questionnaire.languages else questionnaire.default_language
 
     def text(self, text: str | dict[str, str] | None, **extra: str) -> str:
@@ -63,41 +176,44 @@ class _Context:
             if key == "currency":
                 return self.q.currency
             if key in self.values:
-                return self.answer_label(key, self.values[key])
+                return answer_label(self.q, key, self.values[key], self.lang)
             return match.group(0)
 
         return _PLACEHOLDER.sub(fill, raw)
 
-    def answer_label(self, qid: str, value: Any) -> str:
-        """An answer as a person reads it: option labels, yes/no, plain numbers."""
-        question = self.q.questions[qid]
-        if value == UNKNOWN:
-            return message("unknown", self.lang)
-        if isinstance(question, SingleChoice | MultiChoice):
-            labels = {o.value: o.label for o in self.q.options_of(question)}
-            chosen = value if isinstance(value, list) else [value]
-            return ", ".join(localize(labels.get(v, v), self.lang, self.q.default_language) for v in chosen)
-        if isinstance(question, BooleanQuestion):
-            return message("yes" if value else "no", self.lang)
-        if isinstance(value, int | float):
-            return format_number(value)
-        return str(value)
+
+def answer_label(q: Questionnaire, qid: str, value: Any, lang: str) -> str:
+    """An answer as a person reads it: option labels, yes/no, plain numbers."""
+    question = q.questions[qid]
+    if value == UNKNOWN:
+        return message("unknown", lang)
+    if isinstance(question, SingleChoice | MultiChoice):
+        labels = {o.value: o.label for o in q.options_of(question)}
+        chosen = value if isinstance(value, list) else [value]
+        return ", ".join(localize(labels.get(v, v), lang, q.default_language) for v in chosen)
+    if isinstance(question, BooleanQuestion):
+        return message("yes" if value else "no", lang)
+    if isinstance(value, int | float):
+        return format_number(value)
+    return str(value)
 
 
 def score(questionnaire: Questionnaire, answers: Answers, *, lang: str | None = None) -> Assessment:
-    """Score validated answers: scores, recommendation, plan, readiness, warnings, costs."""
+    """Score validated answers: scores, recommendation, plan, readiness, warnings, costs, phases."""
     ctx = _Context(questionnaire, answers, lang)
     shown = ctx.compiled.visible(ctx.values)
-    contributions = _contributions(ctx, shown)
-    scores = {o: round(sum(c.points[o] for c in contributions), 2) for o in OUTCOMES}
-    forbidden, required = _decisive_rules(ctx)
-    recommendation, decided_by, rivals = _choose(scores, forbidden, required)
+    scored = scored_answers(shown, ctx.values)
+    forbidden, required = decisive_rules(ctx.compiled, ctx.values)
+    verdict = choose(sum_scores(ctx.compiled, scored), forbidden, required)
+    recommendation, scores = verdict.recommendation, verdict.scores
     runner_up = _runner_up(scores, recommendation, forbidden)
     margin = round(scores[recommendation] - scores[runner_up], 2)
     plans = {o: _plan(ctx, o) for o in OUTCOMES}
     activities = _describe_plan(ctx, plans[recommendation])
     costs = _costs(ctx, plans)
-    warnings = _warnings(ctx, recommendation, costs)
+    decided_by = None
+    if verdict.overriding_rule is not None:
+        decided_by = DecidedBy(verdict.overriding_rule.id, ctx.text(verdict.overriding_rule.reason))
     return Assessment(
         questionnaire=QuestionnaireRef(questionnaire.id, questionnaire.version),
         program_version=__version__,
@@ -105,91 +221,38 @@ def score(questionnaire: Questionnaire, answers: Answers, *, lang: str | None = 
         recommendation=recommendation,
         scores=scores,
         margin=margin,
-        confidence=_confidence(ctx, shown, scores, recommendation, rivals),
+        confidence=_confidence(ctx, shown, scores, recommendation, verdict.rivals),
         decided_by=decided_by,
-        contributions=contributions,
+        contributions=_contributions(ctx, scored),
         activities=activities,
         readiness=_readiness(ctx, activities),
-        warnings=warnings,
+        warnings=_warnings(ctx, recommendation, costs),
         costs=costs,
+        phases=_phases(ctx, recommendation, plans, costs.horizon_months),
+        answers=dict(ctx.values),
     )
 
 
-def _contributions(ctx: _Context, shown: list[CompiledQuestion]) -> list[Contribution]:
-    scale = ctx.compiled.scale
+def _contributions(ctx: _Context, scored: list[ScoredAnswer]) -> list[Contribution]:
     result = [Contribution(None, None, dict.fromkeys(OUTCOMES, 50.0), message("baseline", ctx.lang))]
-    for cq in shown:
-        if cq.score is None or cq.id not in ctx.values:
-            continue
-        value = ctx.values[cq.id]
-        if value == UNKNOWN:
+    for cq, value, terms, reason in scored:
+        if terms is None:
             result.append(
                 Contribution(cq.id, UNKNOWN, dict.fromkeys(OUTCOMES, 0.0), message("unknown_answer", ctx.lang))
             )
             continue
-        scored = cq.score(value)
-        if scored is None:
-            continue
-        points, reason = scored
+        points = contribution_points(ctx.compiled, terms)
+        label = answer_label(ctx.q, cq.id, value, ctx.lang)
         result.append(
-            Contribution(
-                cq.id,
-                value,
-                _scaled(points, scale),
-                ctx.text(reason, value=ctx.answer_label(cq.id, value)),
-            )
+            Contribution(cq.id, value, dict(zip(OUTCOMES, points, strict=True)), ctx.text(reason, value=label))
         )
     return result
 
 
-def _scaled(points: Triple, scale: float) -> dict[str, float]:
-    return {o: round(p * scale, 2) + 0.0 for o, p in zip(OUTCOMES, points, strict=True)}
-
-
-def _decisive_rules(ctx: _Context) -> tuple[dict[str, Any], list[Any]]:
-    """Outcomes ruled out (with the first rule that did it) and outcomes required, in order."""
-    forbidden: dict[str, Any] = {}
-    required: list[Any] = []
-    for cr in ctx.compiled.rules:
-        rule = cr.rule
-        if not (rule.forbid or rule.require) or not cr.check(ctx.values, None):
-            continue
-        for outcome in rule.forbid:
-            forbidden.setdefault(outcome.value, (rule, ctx.text(rule.reason)))
-        if rule.require is not None:
-            required.append((rule.require.value, rule, ctx.text(rule.reason)))
-    return forbidden, required
-
-
-def _best(scores: dict[str, float], candidates: list[str]) -> str:
-    return max(candidates, key=lambda o: (scores[o], -_TIE_ORDER.index(o)))
-
-
-def _choose(
-    scores: dict[str, float], forbidden: dict[str, Any], required: list[Any]
-) -> tuple[str, DecidedBy | None, list[str]]:
-    """The recommendation: a required outcome if one is allowed, else the best allowed score.
-
-    Also returns its rivals: the outcomes the scores could still have chosen instead (none when
-    a rule fixed the outcome), and which rule overrode the top score, if one did.
-    """
-    top = _best(scores, list(OUTCOMES))
-    allowed = [o for o in OUTCOMES if o not in forbidden] or list(OUTCOMES)
-    for outcome, rule, reason in required:
-        if outcome in allowed:
-            return outcome, (None if outcome == top else DecidedBy(rule.id, reason)), []
-    choice = _best(scores, allowed)
-    rivals = [o for o in allowed if o != choice]
-    if choice == top:
-        return choice, None, rivals
-    rule, reason = forbidden[top]
-    return choice, DecidedBy(rule.id, reason), rivals
-
-
-def _runner_up(scores: dict[str, float], recommendation: str, forbidden: dict[str, Any]) -> str:
+def _runner_up(scores: dict[str, float], recommendation: str, forbidden: dict[str, Rule]) -> str:
     others = [o for o in OUTCOMES if o != recommendation]
     open_others = [o for o in others if o not in forbidden]
-    return _best(scores, open_others or others)
+    return best(scores, open_others or others)
 
 
 def _chosen_activities(ctx: _Context) -> list[Activity]:
@@ -220,7 +283,7 @@ def _plan(ctx: _Context, outcome: str) -> Plan:
                 if change.decision is Decision.DELEGATE and not activity.can_delegate:
                     continue
                 if change.decision is decision:
-                    plan[i] = (activity, decision, reasons + [change.reason])
+                    plan[i] = (activity, decision, [*reasons, change.reason])
                 else:
                     plan[i] = (activity, change.decision, [change.reason])
     return plan
@@ -236,19 +299,17 @@ def _matches(change: ActivityChange, activity: Activity, decision: Decision) -> 
 
 
 def _describe_plan(ctx: _Context, plan: Plan) -> list[ActivityPlan]:
-    described = []
-    for activity, decision, reasons in plan:
-        described.append(
-            ActivityPlan(
-                id=activity.id,
-                name=ctx.text(activity.name),
-                decision=decision.value,
-                reasons=[ctx.text(r) for r in reasons],
-                who_does_what=_who_does_what(ctx, activity, decision),
-                legal=list(activity.legal),
-            )
+    return [
+        ActivityPlan(
+            id=activity.id,
+            name=ctx.text(activity.name),
+            decision=decision.value,
+            reasons=[ctx.text(r) for r in reasons],
+            who_does_what=_who_does_what(ctx, activity, decision),
+            legal=list(activity.legal),
         )
-    return described
+        for activity, decision, reasons in plan
+    ]
 
 
 def _who_does_what(ctx: _Context, activity: Activity, decision: Decision) -> str:
@@ -266,16 +327,37 @@ def _number_answer(ctx: _Context, qid: str | None) -> float | None:
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
+def activity_costs(activities: list[Activity], overrides: CostOverrides | None) -> dict[str, ActivityCost]:
+    """Each activity's cost assumptions, with the answers file's overrides applied."""
+    result = {}
+    for activity in activities:
+        own = overrides.activities.get(activity.id) if overrides else None
+        result[activity.id] = ActivityCost(
+            hours_per_week=_pick(own and own.hours_per_week, activity.hours_per_week),
+            agency_fee_per_month=_pick(own and own.agency_fee_per_month, activity.agency_fee_per_month),
+            per_unit=_pick(own and own.per_unit, activity.per_unit),
+            startup_only=_pick(own and own.startup_only, activity.startup_only),
+        )
+    return result
+
+
+def _pick(override: Any, default: Any) -> Any:
+    return default if override is None else override
+
+
 def _costs(ctx: _Context, plans: dict[str, Plan]) -> Costs:
-    model = ctx.q.costs
+    overrides = ctx.overrides
+    changes = overrides.model_dump(exclude_none=True, exclude={"activities"}) if overrides else {}
+    model = ctx.q.costs.model_copy(update=changes)
     horizon = _number_answer(ctx, model.inputs.horizon_months)
     horizon_months = horizon if horizon is not None else float(model.default_horizon_months)
     hourly_cost = _number_answer(ctx, model.inputs.hourly_cost)
     units = _number_answer(ctx, model.inputs.units)
+    per_activity = activity_costs(_chosen_activities(ctx), overrides)
     options = {
         outcome: estimate(
             model,
-            [(activity, decision) for activity, decision, _ in plan],
+            [(per_activity[activity.id], decision) for activity, decision, _ in plan],
             works_with_agency=outcome != "in_house",
             units=units,
             hourly_cost=hourly_cost,
@@ -283,7 +365,12 @@ def _costs(ctx: _Context, plans: dict[str, Plan]) -> Costs:
         )
         for outcome, plan in plans.items()
     }
-    return Costs(ctx.q.currency, horizon_months, hourly_cost, options, assumptions(model))
+    overridden = sorted(changes) + sorted(
+        f"activities.{aid}.{key}"
+        for aid, own in (overrides.activities.items() if overrides else [])
+        for key in own.model_dump(exclude_none=True)
+    )
+    return Costs(ctx.q.currency, horizon_months, hourly_cost, options, assumptions(model), per_activity, overridden)
 
 
 def _warnings(ctx: _Context, recommendation: str, costs: Costs) -> list[Warning]:
@@ -314,7 +401,7 @@ def _readiness(ctx: _Context, activities: list[ActivityPlan]) -> list[ReadinessC
             checks.append(ReadinessCheck(item.id, label, True, ctx.text(item.not_needed)))
             continue
         value = ctx.values.get(item.question)
-        if value is None or (value == UNKNOWN):
+        if value is None or value == UNKNOWN:
             checks.append(ReadinessCheck(item.id, label, None, ctx.text(item.unknown)))
         elif any(value == v and type(value) is type(v) for v in item.met_if):
             checks.append(ReadinessCheck(item.id, label, True, ctx.text(item.met)))
@@ -323,12 +410,40 @@ def _readiness(ctx: _Context, activities: list[ActivityPlan]) -> list[ReadinessC
     return checks
 
 
+def _phases(ctx: _Context, recommendation: str, plans: dict[str, Plan], horizon: float) -> list[Phase]:
+    """The first phased path whose condition holds, step by step, with each step's hand-overs."""
+    for path, check in ctx.compiled.phases:
+        if not check(ctx.values, recommendation):
+            continue
+        phases = []
+        start = 1
+        for step in path.steps:
+            months = step.months if step.months is not None else _number_answer(ctx, step.months_from)
+            end = start + math.ceil(months) - 1 if months is not None else None
+            outcome = recommendation if step.outcome == "recommended" else step.outcome
+            plan = plans[str(outcome)] if outcome is not None else []
+            if start > ctx.q.costs.startup_months:  # start-up work (training) is over by then
+                plan = [item for item in plan if not item[0].startup_only]
+            phases.append(
+                Phase(
+                    from_month=start,
+                    to_month=end,
+                    outcome=None if outcome is None else str(outcome),
+                    title=ctx.text(step.title),
+                    text=ctx.text(step.text),
+                    delegate=[ctx.text(a.name) for a, d, _ in plan if d is Decision.DELEGATE],
+                    share=[ctx.text(a.name) for a, d, _ in plan if d is Decision.SHARE],
+                )
+            )
+            if end is None:
+                break
+            start = end + 1
+        return phases
+    return []
+
+
 def _confidence(
-    ctx: _Context,
-    shown: list[CompiledQuestion],
-    scores: dict[str, float],
-    recommendation: str,
-    rivals: list[str],
+    ctx: _Context, shown: list[CompiledQuestion], scores: dict[str, float], recommendation: str, rivals: list[str]
 ) -> float:
     """How sure the recommendation is: the share of the scoring weight actually answered,
     times a closeness factor from the worst-case margin over the rivals still allowed: the lead
@@ -339,7 +454,7 @@ def _confidence(
     total = answered = 0.0
     open_questions = []
     for cq in shown:
-        if cq.score is None:
+        if not cq.scored:
             continue
         total += cq.swing
         value = ctx.values.get(cq.id)
