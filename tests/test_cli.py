@@ -56,6 +56,10 @@ def test_assess_json_has_the_documented_shape() -> None:
         "readiness",
         "warnings",
         "costs",
+        "phases",
+        "answers",
+        "what_would_change",
+        "robustness",
     ]
     assert data["questionnaire"] == {"id": "social-media", "version": "1.0"}
     assert set(data["scores"]) == {"in_house", "hybrid", "outsourced"}

@@ -9,7 +9,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError
 
 from outsource_advisor.compiled import InvalidAnswer, closest
 from outsource_advisor.errors import InputError, Problem, problems_from_pydantic
-from outsource_advisor.questionnaire import Questionnaire
+from outsource_advisor.questionnaire import CostOverrides, Questionnaire
 
 
 def _plain_text(value: Any) -> Any:
@@ -39,6 +39,7 @@ class AnswersFile(BaseModel):
     interviewer: Name | None = None
     complete: bool | None = None
     notes: Annotated[dict[str, str], BeforeValidator(_notes)] = {}
+    assumptions: CostOverrides | None = None
     answers: dict[str, Any] = {}
 
 
@@ -57,6 +58,7 @@ class Answers:
     questionnaire_version: str | None = None
     date: str | None = None
     interviewer: str | None = None
+    assumptions: CostOverrides | None = None
 
 
 def read_envelope(data: Any) -> AnswersFile:
@@ -98,6 +100,7 @@ def validate_answers(questionnaire: Questionnaire, data: Any, *, partial: bool =
         )
     values, value_problems = check_values(questionnaire, envelope.answers)
     problems += value_problems
+    problems += _check_overrides(questionnaire, envelope.assumptions)
     answers = settle(questionnaire, values, envelope)
     missing = [qid for qid in answers.missing if qid not in envelope.answers]
     if missing and not partial:
@@ -105,6 +108,20 @@ def validate_answers(questionnaire: Questionnaire, data: Any, *, partial: bool =
     if problems:
         raise InputError(problems)
     return answers
+
+
+def _check_overrides(questionnaire: Questionnaire, overrides: CostOverrides | None) -> list[Problem]:
+    """Cost overrides may only name activities of the catalog."""
+    if overrides is None:
+        return []
+    known = list(questionnaire.activity_index)
+    problems = []
+    for aid in overrides.activities:
+        if aid not in questionnaire.activity_index:
+            match = closest(aid, known)
+            hint = f"; did you mean {match!r}?" if match else ""
+            problems.append(Problem(f"unknown activity{hint}", loc=("assumptions", "activities", aid)))
+    return problems
 
 
 def check_values(questionnaire: Questionnaire, raw: dict[str, Any]) -> tuple[dict[str, Any], list[Problem]]:
@@ -145,6 +162,7 @@ def settle(questionnaire: Questionnaire, values: dict[str, Any], envelope: Answe
         questionnaire_version=env.questionnaire_version,
         date=env.date,
         interviewer=env.interviewer,
+        assumptions=env.assumptions,
     )
 
 

@@ -162,6 +162,7 @@ def assess(
 ) -> None:
     """Score one answers file and report the recommendation."""
     with exit_codes():
+        from outsource_advisor.advice import advise
         from outsource_advisor.engine import score
         from outsource_advisor.fileio import refuse_overwriting
         from outsource_advisor.loading import check_answers_text
@@ -174,9 +175,60 @@ def assess(
         language = pick_language(q, lang)
         checked = check_answers_text(q, data, text, name)
         note_answers(checked, q, name)
-        assessment = score(q, checked, lang=language)
+        assessment = advise(q, checked, score(q, checked, lang=language), language)
         report = Report(assessment, q, checked, language, color=output is None and sys.stdout.isatty())
         emit(render_report(fmt, report), output)
+
+
+class CompareFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+
+
+@app.command()
+def compare(
+    old: Annotated[Path, typer.Argument(help="The earlier answers file, or a saved JSON result.")],
+    new: Annotated[Path, typer.Argument(help="The later answers file, or a saved JSON result.")],
+    questionnaire: QuestionnaireOption = None,
+    fmt: Annotated[CompareFormat, typer.Option("--format", "-f", help="Output format.")] = CompareFormat.TABLE,
+    output: OutputOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Re-assessment: what changed in the answers, scores, recommendation and plan."""
+    with exit_codes():
+        import dataclasses
+        import json
+
+        from outsource_advisor.compare import compare as compare_assessments
+        from outsource_advisor.fileio import refuse_overwriting
+
+        refuse_overwriting(output, [old, new])
+        before = _comparable(old, questionnaire, lang)
+        after = _comparable(new, questionnaire, lang)
+        comparison = compare_assessments(before, after, str(old), str(new))
+        for note in comparison.notes:
+            err(f"note: {note}")
+        if fmt is CompareFormat.JSON:
+            text = json.dumps(dataclasses.asdict(comparison), ensure_ascii=False, indent=2) + "\n"
+        else:
+            from outsource_advisor.render.terminal import render_comparison_text
+
+            text = render_comparison_text(comparison, lang or "en", color=output is None and sys.stdout.isatty())
+        emit(text, output)
+
+
+def _comparable(path: Path, questionnaire: str | None, lang: str | None) -> Any:
+    """An assessment from a saved JSON result, or by scoring an answers file."""
+    from outsource_advisor.engine import score
+    from outsource_advisor.loading import check_answers_text, parse_assessment_result
+    from outsource_advisor.yamlio import load_document
+
+    data, text = load_document(path)
+    if isinstance(data, dict) and "recommendation" in data and "scores" in data:
+        return parse_assessment_result(data, str(path))
+    q = load_for_answers(data, questionnaire)
+    checked = check_answers_text(q, data, text, str(path))
+    return score(q, checked, lang=pick_language(q, lang))
 
 
 @app.command()

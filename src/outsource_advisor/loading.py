@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from outsource_advisor.answers import Answers, validate_answers
+from outsource_advisor.assessment import Assessment
 from outsource_advisor.errors import InputError, Problem, problems_from_pydantic
 from outsource_advisor.questionnaire import QUESTION_TYPES, Questionnaire
 from outsource_advisor.yamlio import MAX_FILE_BYTES, line_of, load_document, parse_document
@@ -63,6 +64,17 @@ def load_questionnaire(id_or_path: str | None = None) -> Questionnaire:
     path = resolve_questionnaire(id_or_path)
     data, text = load_document(path)
     return parse_questionnaire(data, text, str(path))
+
+
+def parse_assessment_result(data: Any, file: str) -> Assessment:
+    """A saved JSON result (`assess -f json`) read back into an assessment."""
+    from pydantic import TypeAdapter
+
+    try:
+        return TypeAdapter(Assessment).validate_python(data)
+    except ValidationError as exc:
+        problems = [p.located(file=file) for p in problems_from_pydantic(exc.errors())]
+        raise InputError(problems) from None
 
 
 def answers_questionnaire_id(data: Any) -> str | None:

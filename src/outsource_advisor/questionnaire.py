@@ -85,8 +85,12 @@ class _QuestionBase(Frozen):
     id: Slug
     text: Text
     help: Text
+    # A short name for sentences like "with 8 or more <label>"; the text is used when absent.
+    label: Text | None = None
     required: bool = True
     when: Condition | None = None
+    # False for a fact that cannot be changed (history): never suggested as "what would change".
+    changeable: bool = True
 
 
 class SingleChoice(_QuestionBase):
@@ -216,6 +220,26 @@ class CostInputs(Frozen):
     budget: str | None = None
 
 
+class ActivityCostOverride(Frozen):
+    hours_per_week: float | None = Field(default=None, ge=0)
+    agency_fee_per_month: float | None = Field(default=None, ge=0)
+    per_unit: bool | None = None
+    startup_only: bool | None = None
+
+
+class CostOverrides(Frozen):
+    """Cost assumptions an answers file replaces for its own estimate (`assumptions:`)."""
+
+    weeks_per_month: float | None = Field(default=None, gt=0)
+    startup_months: int | None = Field(default=None, ge=0)
+    startup_multiplier: float | None = Field(default=None, ge=1)
+    alignment_hours_per_week: float | None = Field(default=None, gt=0)
+    alignment_hours_per_activity: float | None = Field(default=None, ge=0)
+    extra_unit_share: float | None = Field(default=None, ge=0)
+    agency_share_when_shared: float | None = Field(default=None, ge=0, le=1)
+    activities: dict[str, ActivityCostOverride] = {}
+
+
 class CostModel(Frozen):
     """Assumptions behind the cost estimate; every one is listed in the output."""
 
@@ -229,6 +253,29 @@ class CostModel(Frozen):
     extra_unit_share: float = Field(default=0.5, ge=0)
     agency_share_when_shared: float = Field(default=0.5, ge=0, le=1)
     budget_warning: WarningSpec | None = None
+
+
+class PhaseStep(Frozen):
+    """One period of a phased plan: its length, whose activity plan applies, and what happens.
+
+    The length is `months`, or the answer to the number question `months_from`; a step with
+    neither lasts to the end (only the last). `outcome: recommended` means the recommendation;
+    no outcome means a step without an activity plan (a review).
+    """
+
+    months: float | None = Field(default=None, gt=0)
+    months_from: str | None = None
+    outcome: Outcome | Literal["recommended"] | None = None
+    title: Text
+    text: Text
+
+
+class PhasePath(Frozen):
+    model_config = ConfigDict(populate_by_name=True)
+
+    id: Slug
+    if_: Condition = Field(alias="if")
+    steps: list[PhaseStep] = Field(min_length=1)
 
 
 class ConfidenceModel(Frozen):
@@ -248,6 +295,7 @@ class Questionnaire(Frozen):
     contract_always: list[str] = []
     rules: list[Rule] = []
     readiness: list[ReadinessItem] = []
+    phases: list[PhasePath] = []
     costs: CostModel = CostModel()
     confidence: ConfidenceModel = ConfidenceModel()
 
@@ -328,7 +376,23 @@ class _ReferenceChecker:
         self._rules()
         self._readiness()
         self._cost_inputs()
+        self._phases()
         return self.problems
+
+    def _phases(self) -> None:
+        for pi, path in enumerate(self.q.phases):
+            loc: Loc = ("phases", pi)
+            self._condition(path.if_, loc + ("if",), before=None, outcome_ok=True)
+            for si, step in enumerate(path.steps):
+                open_ended = step.months is None and step.months_from is None
+                if open_ended and si != len(path.steps) - 1:
+                    self.fail(loc + ("steps", si), "only the last step may last to the end")
+                if step.months is not None and step.months_from is not None:
+                    self.fail(loc + ("steps", si), "give either months or months_from, not both")
+                if step.months_from is not None:
+                    question = self.q.questions.get(step.months_from)
+                    if not isinstance(question, NumberQuestion):
+                        self.fail(loc + ("steps", si, "months_from"), f"{step.months_from!r} is not a number question")
 
     def _cost_inputs(self) -> None:
         for name, qid in self.q.costs.inputs:

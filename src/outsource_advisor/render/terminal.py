@@ -13,12 +13,14 @@ from rich.table import Table
 from rich.text import Text
 
 from outsource_advisor.assessment import Assessment, Contribution
+from outsource_advisor.compare import Comparison
 from outsource_advisor.conditions import OUTCOMES
 from outsource_advisor.i18n import confidence_level, message
 from outsource_advisor.render import Report
 from outsource_advisor.text import clean, format_number
 
 _BAR_WIDTH = 40
+CHANGES_SHOWN = 3
 _DECISION_STYLE = {"keep": "green", "share": "yellow", "delegate": "cyan"}
 _MET_MARK = {True: ("✔", "green"), False: ("✘", "red"), None: ("?", "yellow")}
 REASONS_SHOWN = 4
@@ -44,6 +46,27 @@ def main_reasons(assessment: Assessment) -> tuple[list[Contribution], list[Contr
     pros = sorted((c for c in scored if lead(c) > 0), key=lead, reverse=True)
     cons = sorted((c for c in scored if lead(c) < 0), key=lead)
     return pros[:REASONS_SHOWN], cons[:REASONS_SHOWN]
+
+
+def phase_period(start: int, end: int | None, lang: str) -> str:
+    """`Months 1–6`, `Month 7`, `From month 7`."""
+    if end is None:
+        return message("phase.from", lang).format(start=start)
+    if end == start:
+        return message("phase.month", lang).format(start=start)
+    return message("phase.months", lang).format(start=start, end=end)
+
+
+def robustness_sentence(assessment: Assessment, lang: str) -> str:
+    r = assessment.robustness
+    assert r is not None
+    return message("robustness.sentence", lang).format(
+        percent=format_number(r.perturbation * 100),
+        runs=r.runs,
+        outcome=outcome_label(assessment.recommendation, lang),
+        kept=format_number(round(r.kept * 100, 1)),
+        label=message(f"robustness.{r.label}", lang),
+    )
 
 
 def summary_sentence(assessment: Assessment, lang: str) -> str:
@@ -155,6 +178,33 @@ def _costs(assessment: Assessment, lang: str) -> RenderableType:
     return table
 
 
+def _phases(assessment: Assessment, lang: str) -> RenderableType:
+    table = Table.grid(padding=(0, 1))
+    for phase in assessment.phases:
+        lines = Text(phase.title, style="bold")
+        lines.append("\n" + phase.text)
+        for key, names in (("phase.delegate", phase.delegate), ("phase.share", phase.share)):
+            if names:
+                lines.append("\n" + message(key, lang).format(names=", ".join(names)), style="dim")
+        table.add_row(Text(phase_period(phase.from_month, phase.to_month, lang), style="cyan"), lines)
+    return table
+
+
+def _what_would_change(assessment: Assessment, lang: str) -> RenderableType:
+    changes = (assessment.what_would_change or [])[:CHANGES_SHOWN]
+    if not changes:
+        return Text(message("nothing_would_change", lang))
+    table = Table.grid(padding=(0, 1))
+    for change in changes:
+        table.add_row(Text("→", style="cyan"), Text(change.message))
+    return table
+
+
+def _robustness(assessment: Assessment, lang: str) -> Text:
+    assert assessment.robustness is not None
+    return Text(robustness_sentence(assessment, lang))
+
+
 def _heading(text: str) -> Text:
     return Text("\n" + text, style="bold underline")
 
@@ -172,6 +222,10 @@ def render_terminal(assessment: Assessment, lang: str = "en") -> RenderableType:
     ]
     if cons:
         parts += [_heading(message("heading.reasons_against", lang)), _reason_rows(cons, rec, other)]
+    if assessment.what_would_change is not None:
+        parts += [_heading(message("heading.what_would_change", lang)), _what_would_change(assessment, lang)]
+    if assessment.robustness is not None:
+        parts += [_heading(message("heading.robustness", lang)), _robustness(assessment, lang)]
     parts += [
         _heading(message("heading.plan", lang)),
         _plan(assessment, lang),
@@ -182,12 +236,17 @@ def render_terminal(assessment: Assessment, lang: str = "en") -> RenderableType:
         _heading(message("heading.costs", lang)),
         _costs(assessment, lang),
     ]
+    if assessment.phases:
+        parts += [_heading(message("heading.phases", lang)), _phases(assessment, lang)]
     return Group(*parts)
 
 
 def render_terminal_text(report: Report) -> str:
-    """The report as text for a terminal (colour only when `report.color`), or plain for a file
-    or a pipe, without trailing spaces."""
+    return _to_text(render_terminal(report.assessment, report.lang), color=report.color, width=report.width)
+
+
+def _to_text(renderable: RenderableType, *, color: bool, width: int | None) -> str:
+    """Text for a terminal (with colour), or plain for a file or a pipe, without trailing spaces."""
     import io
 
     from rich.console import Console
@@ -195,12 +254,64 @@ def render_terminal_text(report: Report) -> str:
     buffer = io.StringIO()
     console = Console(
         file=buffer,
-        width=report.width or (None if report.color else 100),
-        force_terminal=report.color,
-        color_system="auto" if report.color else None,
+        width=width or (None if color else 100),
+        force_terminal=color,
+        color_system="auto" if color else None,
         highlight=False,
     )
-    console.print(render_terminal(report.assessment, report.lang))
-    if report.color:
+    console.print(renderable)
+    if color:
         return buffer.getvalue()
     return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+
+
+def render_comparison(comparison: Comparison, lang: str) -> RenderableType:
+    """What changed between two assessments, recommendation first."""
+    old, new = comparison.recommendation["old"], comparison.recommendation["new"]
+    head = Text(message("compare.recommendation", lang) + ": ", style="bold")
+    head.append(f"{outcome_label(old, lang)} → {outcome_label(new, lang)}", style="bold cyan" if old != new else "")
+    parts: list[RenderableType] = [head]
+    if not comparison.changed:
+        return Group(head, Text(message("compare.no_change", lang)))
+    scores = Table.grid(padding=(0, 2))
+    for outcome, change in comparison.scores.items():
+        scores.add_row(
+            Text(outcome_label(outcome, lang)),
+            Text(f"{change.old:5.1f} → {change.new:5.1f}"),
+            Text(
+                f"{change.change:+.1f}", style="green" if change.change > 0 else "red" if change.change < 0 else "dim"
+            ),
+        )
+    parts += [_heading(message("heading.scores", lang)), scores]
+    if comparison.answers:
+        table = Table.grid(padding=(0, 2))
+        for a in comparison.answers:
+            table.add_row(Text(a.question), Text(f"{_plain(a.old)} → {_plain(a.new)}"))
+        parts += [_heading(message("compare.answers", lang)), table]
+    if comparison.activities:
+        table = Table.grid(padding=(0, 2))
+        for d in comparison.activities:
+            before = message(f"decision.{d.old}", lang) if d.old else "—"
+            after = message(f"decision.{d.new}", lang) if d.new else "—"
+            table.add_row(Text(clean(d.name)), Text(f"{before} → {after}"))
+        parts += [_heading(message("heading.plan", lang)), table]
+    if comparison.warnings_added or comparison.warnings_removed:
+        lines = Text()
+        for code in comparison.warnings_added:
+            lines.append(f"+ {code}\n", style="yellow")
+        for code in comparison.warnings_removed:
+            lines.append(f"- {code}\n", style="green")
+        parts += [_heading(message("heading.warnings", lang)), lines]
+    return Group(*parts)
+
+
+def _plain(value: object) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return clean(str(value))
+
+
+def render_comparison_text(comparison: Comparison, lang: str, *, color: bool) -> str:
+    return _to_text(render_comparison(comparison, lang), color=color, width=None)
