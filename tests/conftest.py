@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 from hypothesis import strategies as st
 
 from outsource_advisor.answers import Answers, validate_answers
@@ -24,6 +25,10 @@ from outsource_advisor.questionnaire import (
     SingleChoice,
     TextQuestion,
 )
+
+# `HYPOTHESIS_PROFILE=deep pytest tests/test_fuzz.py` fuzzes for longer than CI does.
+settings.register_profile("deep", max_examples=3000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"

@@ -125,11 +125,21 @@ def pick_language(questionnaire: Questionnaire, lang: str | None) -> str:
     return lang
 
 
-def load_for_answers(data: Any, questionnaire: str | None) -> Questionnaire:
-    """The questionnaire to check answers against: the one asked for, else the one they name."""
+def load_for_answers(data: Any, questionnaire: str | None, text: str = "", name: str = "") -> Questionnaire:
+    """The questionnaire to check answers against: the one asked for, else the one they name
+    (then a wrong name is a mistake in the answers file, and is reported there)."""
+    from outsource_advisor.errors import InputError
     from outsource_advisor.loading import answers_questionnaire_id, load_questionnaire
+    from outsource_advisor.yamlio import line_of
 
-    return load_questionnaire(questionnaire or answers_questionnaire_id(data))
+    named = answers_questionnaire_id(data)
+    try:
+        return load_questionnaire(questionnaire or named)
+    except InputError as exc:
+        if questionnaire is None and named is not None and exc.problems[0].file is None:
+            line = line_of(text, ("questionnaire",))
+            raise InputError([p.located(file=name, line=line) for p in exc.problems]) from None
+        raise
 
 
 def note_answers(answers: Answers, questionnaire: Questionnaire, name: str) -> None:
@@ -171,7 +181,7 @@ def assess(
         if answers != "-":
             refuse_overwriting(output, [Path(answers)])
         data, text, name = read_answers_source(answers)
-        q = load_for_answers(data, questionnaire)
+        q = load_for_answers(data, questionnaire, text, name)
         language = pick_language(q, lang)
         checked = check_answers_text(q, data, text, name)
         note_answers(checked, q, name)
@@ -226,7 +236,7 @@ def _comparable(path: Path, questionnaire: str | None, lang: str | None) -> Any:
     data, text = load_document(path)
     if isinstance(data, dict) and "recommendation" in data and "scores" in data:
         return parse_assessment_result(data, str(path))
-    q = load_for_answers(data, questionnaire)
+    q = load_for_answers(data, questionnaire, text, str(path))
     checked = check_answers_text(q, data, text, str(path))
     return score(q, checked, lang=pick_language(q, lang))
 
@@ -273,7 +283,7 @@ def _validate_one(path: Path, questionnaire: str | None) -> int:
         print(f"ok: {path}: questionnaire {q.id!r} version {q.version}")
         return len(warnings)
     if isinstance(data, dict) and ("answers" in data or "questionnaire" in data):
-        q = load_for_answers(data, questionnaire)
+        q = load_for_answers(data, questionnaire, text, str(path))
         checked = check_answers_text(q, data, text, str(path))
         note_answers(checked, q, str(path))
         print(f"ok: {path}: answers for {q.id!r} ({len(checked.values)} answered)")

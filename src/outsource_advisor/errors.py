@@ -78,6 +78,17 @@ def problems_from_pydantic(errors: list[Any], *, drop: frozenset[str] = frozense
             message = "is required"
         elif kind == "extra_forbidden":
             message = "unknown key"
+        elif kind == "union_tag_invalid":
+            ctx = err.get("ctx", {})
+            field = str(ctx.get("discriminator", "type")).strip("'")
+            allowed = str(ctx.get("expected_tags", "")).replace("'", "")
+            message = f"unknown {field} {ctx.get('tag')!r}; allowed: {allowed}"
+        elif kind == "string_type" and isinstance(err.get("input"), int | float):
+            message = f'must be text: put it in quotes, like "{err["input"]}"'
+        elif kind == "dict_type":
+            message = f"must be a mapping of names to values (got {_short(err.get('input'))})"
+        elif kind == "list_type":
+            message = f"must be a list (got {_short(err.get('input'))})"
         else:
             message = msg.removeprefix("Value error, ").replace("Input should be", "must be")
             message = message[0].lower() + message[1:] if message else message

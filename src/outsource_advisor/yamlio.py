@@ -204,12 +204,21 @@ def _refuse_constant(name: str) -> float:
     raise ValueError(f"{name} is not a number")
 
 
+def _duplicate_line(text: str) -> int | None:
+    """JSON is YAML flow syntax: our YAML loader finds the duplicate key with its line."""
+    try:
+        parse_yaml(text)
+    except InputError as exc:
+        return exc.problems[0].line
+    return None
+
+
 def parse_json(text: str) -> Any:
     """Parse JSON, refusing duplicate keys and NaN/Infinity."""
     try:
         return json.loads(text, object_pairs_hook=_refuse_duplicates, parse_constant=_refuse_constant)
     except _MarkedError as exc:
-        raise InputError([Problem(exc.message)]) from None
+        raise InputError([Problem(exc.message, line=_duplicate_line(text))]) from None
     except json.JSONDecodeError as exc:
         raise InputError([Problem(f"invalid JSON: {exc.msg}", line=exc.lineno)]) from None
     except (RecursionError, ValueError) as exc:
@@ -218,6 +227,8 @@ def parse_json(text: str) -> Any:
 
 def decode(data: bytes) -> str:
     """Decode a file's bytes as UTF-8, with a clear message for binary or other encodings."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError([Problem("the file is UTF-16 text: save it as UTF-8")])
     if b"\x00" in data:
         raise InputError([Problem("this is a binary file, not a YAML or JSON text file")])
     try:
