@@ -97,3 +97,13 @@ def test_missing_file_and_folder_are_named(tmp_path: Path) -> None:
         load_document(tmp_path / "nope.yaml")
     with pytest.raises(InputError, match="folder"):
         load_document(tmp_path)
+
+
+def test_the_size_limit_can_be_raised_by_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    big = tmp_path / "big.yaml"
+    big.write_text("a: " + "x" * 2000 + "\n", encoding="utf-8")
+    monkeypatch.setenv("OUTSOURCE_ADVISOR_MAX_FILE_SIZE", "1K")
+    with pytest.raises(InputError, match="larger than the 1 KiB limit"):
+        load_document(big)
+    monkeypatch.setenv("OUTSOURCE_ADVISOR_MAX_FILE_SIZE", "4K")
+    assert load_document(big)[0] == {"a": "x" * 2000}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError
 
 from outsource_advisor.compiled import InvalidAnswer, closest
 from outsource_advisor.errors import InputError, Problem, problems_from_pydantic
@@ -24,7 +24,8 @@ def _notes(value: Any) -> Any:
     return {"general": value} if isinstance(value, str) else value
 
 
-Name = Annotated[str, BeforeValidator(_plain_text)]
+Name = Annotated[str, BeforeValidator(_plain_text), StringConstraints(max_length=200)]
+Note = Annotated[str, StringConstraints(max_length=2000)]
 
 
 class AnswersFile(BaseModel):
@@ -32,13 +33,13 @@ class AnswersFile(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    questionnaire: str | None = None
+    questionnaire: Annotated[str, StringConstraints(max_length=200)] | None = None
     questionnaire_version: Name | None = None
     respondent: Name | None = None
     date: Name | None = None
     interviewer: Name | None = None
     complete: bool | None = None
-    notes: Annotated[dict[str, str], BeforeValidator(_notes)] = {}
+    notes: Annotated[dict[str, Note], BeforeValidator(_notes), Field(max_length=500)] = {}
     assumptions: CostOverrides | None = None
     answers: dict[str, Any] = {}
 

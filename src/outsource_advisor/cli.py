@@ -96,14 +96,15 @@ def read_answers_source(source: str) -> tuple[Any, str, str]:
     """Parse an answers file, or standard input for `-`; returns data, text and a display name."""
     from outsource_advisor.errors import InputError, Problem
     from outsource_advisor.loading import parse_answers_text, read_answers
-    from outsource_advisor.yamlio import MAX_FILE_BYTES, decode
+    from outsource_advisor.yamlio import decode, size_limit
 
     if source == "-":
-        raw = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+        limit = size_limit()
+        raw = sys.stdin.buffer.read(limit + 1)
         name = "<stdin>"
         try:
-            if len(raw) > MAX_FILE_BYTES:
-                raise InputError([Problem(f"input is larger than {MAX_FILE_BYTES // 1024} KiB")])
+            if len(raw) > limit:
+                raise InputError([Problem(f"the input is larger than the {limit} bytes limit")])
             text = decode(raw)
             kind = "stdin.json" if text.lstrip().startswith("{") else "stdin.yaml"
             return parse_answers_text(text, kind), text, name

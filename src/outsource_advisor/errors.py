@@ -85,6 +85,13 @@ def problems_from_pydantic(errors: list[Any], *, drop: frozenset[str] = frozense
             message = f"unknown {field} {ctx.get('tag')!r}; allowed: {allowed}"
         elif kind == "string_type" and isinstance(err.get("input"), int | float):
             message = f'must be text: put it in quotes, like "{err["input"]}"'
+        elif kind in ("too_long", "string_too_long"):
+            ctx, given = err.get("ctx", {}), err.get("input")
+            limit = ctx.get("max_length")
+            if isinstance(given, str):
+                message = f"must be text of at most {limit} characters (got {len(given)})"
+            else:
+                message = f"must have at most {limit} entries (got {ctx.get('actual_length')})"
         elif kind == "dict_type":
             message = f"must be a mapping of names to values (got {_short(err.get('input'))})"
         elif kind == "list_type":

@@ -12,7 +12,7 @@ from outsource_advisor.answers import Answers, validate_answers
 from outsource_advisor.assessment import Assessment
 from outsource_advisor.errors import InputError, Problem, problems_from_pydantic
 from outsource_advisor.questionnaire import QUESTION_TYPES, Questionnaire
-from outsource_advisor.yamlio import MAX_FILE_BYTES, line_of, load_document, parse_document
+from outsource_advisor.yamlio import line_of, load_document, parse_document
 
 DEFAULT_QUESTIONNAIRE = "social-media"
 
@@ -94,7 +94,7 @@ def check_answers_text(
         raise InputError(_with_lines(exc.problems, text, file)) from None
 
 
-def read_answers(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> tuple[Any, str]:
+def read_answers(path: Path, *, max_bytes: int | None = None) -> tuple[Any, str]:
     """Parse an answers file (YAML or JSON) without validating it yet."""
     return load_document(path, max_bytes=max_bytes)
 

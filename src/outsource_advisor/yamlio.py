@@ -13,6 +13,7 @@ Every file a user gives us enters through `load_document`. The YAML loader:
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Hashable
 from pathlib import Path
@@ -20,9 +21,11 @@ from typing import Any, ClassVar
 
 import yaml
 
-from outsource_advisor.errors import InputError, Problem
+from outsource_advisor.errors import InputError, Problem, UsageError
 
 MAX_FILE_BYTES = 1024 * 1024
+SIZE_VARIABLE = "OUTSOURCE_ADVISOR_MAX_FILE_SIZE"
+SIZE_VARIABLE = "OUTSOURCE_ADVISOR_MAX_FILE_SIZE"
 MAX_DEPTH = 64
 # A document cannot nest deeper than the number of characters that open a level. Below this
 # count the C composer cannot recurse far enough to crash, so the common small file skips the
@@ -238,8 +241,22 @@ def decode(data: bytes) -> str:
         raise InputError([Problem("the file is not valid UTF-8 text (save it as UTF-8)", line=line)]) from None
 
 
-def read_text(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> str:
-    """Read a text file within a size limit; errors name the file."""
+def size_limit() -> int:
+    """The largest questionnaire or answers file we read: 1 MiB, or the environment's
+    OUTSOURCE_ADVISOR_MAX_FILE_SIZE (bytes, or with a K or M suffix)."""
+    raw = os.environ.get(SIZE_VARIABLE, "").strip().upper()
+    if not raw:
+        return MAX_FILE_BYTES
+    factor = {"K": 1024, "M": 1024 * 1024}.get(raw[-1], 1)
+    digits = raw[:-1] if factor > 1 else raw
+    if not digits.isdigit() or int(digits) == 0:
+        raise UsageError(f"{SIZE_VARIABLE}={raw!r}: give a size in bytes, like 2M or 512K")
+    return int(digits) * factor
+
+
+def read_text(path: Path, *, max_bytes: int | None = None) -> str:
+    """Read a text file within the size limit; errors name the file."""
+    max_bytes = size_limit() if max_bytes is None else max_bytes
     try:
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
@@ -250,7 +267,9 @@ def read_text(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> str:
     except OSError as exc:
         raise InputError([Problem(f"cannot read: {exc.strerror}", file=str(path))]) from None
     if len(data) > max_bytes:
-        raise InputError([Problem(f"the file is larger than {max_bytes // 1024} KiB", file=str(path))])
+        limit = f"{max_bytes // 1024} KiB" if max_bytes % 1024 == 0 else f"{max_bytes} bytes"
+        message = f"the file is larger than the {limit} limit (set {SIZE_VARIABLE} to allow more)"
+        raise InputError([Problem(message, file=str(path))])
     try:
         return decode(data)
     except InputError as exc:
@@ -266,7 +285,7 @@ def parse_document(text: str, *, name: str) -> Any:
     return parse_json(text) if is_json_name(name) else parse_yaml(text)
 
 
-def load_document(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> tuple[Any, str]:
+def load_document(path: Path, *, max_bytes: int | None = None) -> tuple[Any, str]:
     """Read and parse a YAML or JSON file; returns the data and the text (for line lookups)."""
     text = read_text(path, max_bytes=max_bytes)
     try:
