@@ -25,16 +25,9 @@ from outsource_advisor.compiled import CompiledQuestion, Triple
 from outsource_advisor.conditions import OUTCOMES, UNKNOWN
 from outsource_advisor.costs import assumptions, estimate
 from outsource_advisor.i18n import message
-from outsource_advisor.questionnaire import (
-    Activity,
-    ActivityChange,
-    BooleanQuestion,
-    Decision,
-    MultiChoice,
-    Questionnaire,
-    SingleChoice,
-)
-from outsource_advisor.text import format_number, localize
+from outsource_advisor.questionnaire import Activity, ActivityChange, Decision, Questionnaire
+from outsource_advisor.text import localize
+from outsource_advisor.wording import answer_label, format_decimal
 
 # On a tie the middle way wins, then in-house: "the truth is in the middle".
 _TIE_ORDER = ("hybrid", "in_house", "outsourced")
@@ -69,19 +62,8 @@ class _Context:
         return _PLACEHOLDER.sub(fill, raw)
 
     def answer_label(self, qid: str, value: Any) -> str:
-        """An answer as a person reads it: option labels, yes/no, plain numbers."""
-        question = self.q.questions[qid]
-        if value == UNKNOWN:
-            return message("unknown", self.lang)
-        if isinstance(question, SingleChoice | MultiChoice):
-            labels = {o.value: o.label for o in self.q.options_of(question)}
-            chosen = value if isinstance(value, list) else [value]
-            return ", ".join(localize(labels.get(v, v), self.lang, self.q.default_language) for v in chosen)
-        if isinstance(question, BooleanQuestion):
-            return message("yes" if value else "no", self.lang)
-        if isinstance(value, int | float):
-            return format_number(value)
-        return str(value)
+        """An answer as a person reads it: option labels, yes/no, numbers in the language."""
+        return answer_label(self.q, qid, value, self.lang)
 
 
 def score(questionnaire: Questionnaire, answers: Answers, *, lang: str | None = None) -> Assessment:
@@ -300,7 +282,11 @@ def _warnings(ctx: _Context, recommendation: str, costs: Costs) -> list[Warning]
     if budget_spec is not None and budget_spec.code not in warnings and budget is not None and budget < fees:
         warnings[budget_spec.code] = Warning(
             budget_spec.code,
-            ctx.text(budget_spec.message, budget=format_number(budget), fees=format_number(round(fees))),
+            ctx.text(
+                budget_spec.message,
+                budget=format_decimal(budget, ctx.lang),
+                fees=format_decimal(fees, ctx.lang, 0),
+            ),
         )
     return list(warnings.values())
 
