@@ -1,0 +1,427 @@
+"""The content of a client-ready report, as plain data that the HTML and Markdown templates lay out.
+
+Everything a report says is decided here, once: which sections, in which order, every sentence
+and every formatted number. The templates only arrange it, so the two formats cannot drift
+apart. Texts here are raw (user text included): each template environment escapes on output.
+
+A report is a list of sections. To add one: write a builder below that returns the section's
+body (or None to leave the section out), list it in `_SECTIONS`, add a `report.section.<id>`
+title to i18n, and a partial named `<id>` in each template folder (a test checks they exist).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from outsource_advisor.assessment import Assessment, Contribution
+from outsource_advisor.conditions import OUTCOMES, UNKNOWN
+from outsource_advisor.i18n import has_message, message
+from outsource_advisor.questionnaire import NumberQuestion, TextQuestion
+from outsource_advisor.render import Report
+from outsource_advisor.render.summary import lead, main_reasons, runner_up, summary_sentence
+from outsource_advisor.text import localize
+from outsource_advisor.wording import (
+    answer_label,
+    capitalize,
+    format_decimal,
+    format_hours,
+    format_money,
+    format_signed,
+    outcome_label,
+)
+
+# The answer contract's free-text name of the company: the report's title when given.
+NAME_QUESTION = "company_name"
+_STATUS = {True: "met", False: "missing", None: "unknown"}
+_PERCENT_ASSUMPTIONS = frozenset({"extra_unit_share", "agency_share_when_shared"})
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    outcome: str
+    label: str
+    value: float
+    shown: str
+    recommended: bool
+
+
+@dataclass(frozen=True, slots=True)
+class RecommendationBody:
+    outcome: str
+    label: str
+    means: str
+    summary: str
+    bars: list[Bar]
+    chart_title: str
+    chart_desc: str
+    how_to_read: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReasonItem:
+    text: str
+    points: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReasonsBody:
+    for_title: str
+    pros: list[ReasonItem]
+    none_for: str
+    against_title: str
+    cons: list[ReasonItem]
+    none_against: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class PlanRow:
+    name: str
+    decision: str
+    decision_label: str
+    why: str
+    who: str
+
+
+@dataclass(frozen=True, slots=True)
+class PlanBody:
+    rows: list[PlanRow]
+
+
+@dataclass(frozen=True, slots=True)
+class ContractItem:
+    name: str
+    agree: str
+    concerns: str
+
+
+@dataclass(frozen=True, slots=True)
+class ContractBody:
+    items: list[ContractItem]
+
+
+@dataclass(frozen=True, slots=True)
+class CheckItem:
+    label: str
+    status: str
+    status_label: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReadinessBody:
+    items: list[CheckItem]
+
+
+@dataclass(frozen=True, slots=True)
+class WarningsBody:
+    items: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class CostRow:
+    label: str
+    recommended: bool
+    hours_start: str
+    hours_running: str
+    fees: str
+    fees_at_start: str | None
+    monthly: str | None
+    total: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CostsBody:
+    intro: str
+    rows: list[CostRow]
+    has_money: bool
+    total_title: str
+    notes: list[str]
+    assumptions: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerRow:
+    question: str
+    answer: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class AppendixBody:
+    rows: list[AnswerRow]
+    general_note: str
+    other_notes: list[tuple[str, str]]
+    ignored: list[str]
+    facts: list[tuple[str, str]]
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """One part of the report; `id` names the partial template that lays out `body`."""
+
+    id: str
+    number: str
+    title: str
+    body: object
+
+
+@dataclass(frozen=True, slots=True)
+class ReportView:
+    lang: str
+    eyebrow: str
+    title: str
+    meta: list[tuple[str, str]]
+    sections: list[Section] = field(default_factory=list)
+    footer: str = ""
+
+
+class _Builder:
+    """Builds each section from a report; one method per section."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        self.a: Assessment = report.assessment
+        self.q = report.questionnaire
+        self.lang = report.lang
+
+    def t(self, key: str, **fields: str) -> str:
+        text = message(key, self.lang)
+        return text.format(**fields) if fields else text
+
+    def local(self, text: str | dict[str, str] | None) -> str:
+        return localize(text, self.lang, self.q.default_language)
+
+    def label(self, outcome: str) -> str:
+        return capitalize(outcome_label(outcome, self.lang))
+
+    def recommendation(self) -> RecommendationBody:
+        rec = self.a.recommendation
+        bars = [
+            Bar(
+                outcome=o,
+                label=self.label(o),
+                value=max(0.0, min(100.0, self.a.scores[o])),
+                shown=format_decimal(self.a.scores[o], self.lang, 1, fixed=True),
+                recommended=o == rec,
+            )
+            for o in OUTCOMES
+        ]
+        items = ", ".join(
+            f"{b.label} {b.shown}" + (f" ({self.t('report.recommended')})" if b.recommended else "") for b in bars
+        )
+        return RecommendationBody(
+            outcome=rec,
+            label=self.label(rec),
+            means=capitalize(self.t(f"outcome_means.{rec}")) + ".",
+            summary=summary_sentence(self.a, self.lang),
+            bars=bars,
+            chart_title=self.t("heading.scores"),
+            chart_desc=self.t("report.chart.desc", items=items),
+            how_to_read=self.t("report.how_to_read"),
+        )
+
+    def reasons(self) -> ReasonsBody:
+        pros, cons = main_reasons(self.a)
+        rec, other = self.a.recommendation, runner_up(self.a)
+
+        def item(c: Contribution) -> ReasonItem:
+            return ReasonItem(c.reason, format_signed(lead(c, self.a), self.lang))
+
+        return ReasonsBody(
+            for_title=self.t("heading.reasons_for", outcome=self.t(f"outcome_of.{rec}")),
+            pros=[item(c) for c in pros],
+            none_for=self.t("report.reasons.none_for", runner_up=outcome_label(other, self.lang)),
+            against_title=self.t("heading.reasons_against"),
+            cons=[item(c) for c in cons],
+            none_against=self.t("report.reasons.none_against"),
+            note=self.t(
+                "report.reasons.note",
+                outcome=outcome_label(rec, self.lang),
+                runner_up=outcome_label(other, self.lang),
+            ),
+        )
+
+    def plan(self) -> PlanBody:
+        return PlanBody(
+            [
+                PlanRow(
+                    name=a.name,
+                    decision=a.decision,
+                    decision_label=capitalize(self.t(f"decision.{a.decision}")),
+                    why=" ".join(a.reasons),
+                    who=a.who_does_what,
+                )
+                for a in self.a.activities
+            ]
+        )
+
+    def contract(self) -> ContractBody:
+        handed = [a for a in self.a.activities if a.decision != "keep"]
+        items = []
+        for exposure in self.q.legal if handed else []:
+            if exposure.id in self.q.contract_always:
+                concerns = self.t("report.contract.every_activity")
+            else:
+                concerns = ", ".join(a.name for a in handed if exposure.id in a.legal)
+            if concerns:
+                items.append(ContractItem(self.local(exposure.name), self.local(exposure.agree), concerns))
+        return ContractBody(items)
+
+    def readiness(self) -> ReadinessBody:
+        return ReadinessBody(
+            [
+                CheckItem(c.label, _STATUS[c.met], self.t(f"report.status.{_STATUS[c.met]}"), c.message)
+                for c in self.a.readiness
+            ]
+        )
+
+    def warnings(self) -> WarningsBody:
+        return WarningsBody([w.message for w in self.a.warnings])
+
+    def costs(self) -> CostsBody:
+        costs, lang = self.a.costs, self.lang
+        months = format_decimal(costs.horizon_months, lang)
+        rows = []
+        for o in OUTCOMES:
+            option = costs.options[o]
+            at_start = None
+            if round(option.agency_fees_per_month_at_start) != round(option.agency_fees_per_month):
+                money = format_money(option.agency_fees_per_month_at_start, costs.currency, lang)
+                at_start = self.t("report.costs.fees_at_start", value=money)
+            rows.append(
+                CostRow(
+                    label=self.label(o),
+                    recommended=o == self.a.recommendation,
+                    hours_start=format_hours(option.internal_hours_per_week_at_start, lang),
+                    hours_running=format_hours(option.internal_hours_per_week, lang),
+                    fees=format_money(option.agency_fees_per_month, costs.currency, lang),
+                    fees_at_start=at_start,
+                    monthly=self._money(option.monthly_cost),
+                    total=self._money(option.total_cost),
+                )
+            )
+        if costs.hourly_cost is None:
+            hourly = self.t("costs_in_hours")
+        else:
+            hourly = self.t("report.costs.hourly", value=format_money(costs.hourly_cost, costs.currency, lang))
+        return CostsBody(
+            intro=self.t("report.costs.intro", months=months),
+            rows=rows,
+            has_money=costs.hourly_cost is not None,
+            total_title=self.t("report.column.total", months=months),
+            notes=[hourly, self.t("report.costs.fineprint")],
+            assumptions=[self._assumption(k, v) for k, v in costs.assumptions.items()],
+        )
+
+    def _money(self, value: float | None) -> str | None:
+        return None if value is None else format_money(value, self.a.costs.currency, self.lang)
+
+    def _assumption(self, key: str, value: float) -> str:
+        """One cost assumption in words; one the program has no words for is shown as it is."""
+        if not has_message(f"report.assumption.{key}"):
+            return f"{key}: {format_decimal(value, self.lang)}"
+        text = message(f"report.assumption.{key}", self.lang)
+        if key in _PERCENT_ASSUMPTIONS:
+            return text.format(percent=format_decimal(value * 100, self.lang, 0))
+        return text.format(value=format_decimal(value, self.lang))
+
+    def appendix(self) -> AppendixBody:
+        answers = self.report.answers
+        notes = answers.notes
+        rows = []
+        for qid, question in self.q.questions.items():
+            if qid not in answers.values and qid not in notes:
+                continue
+            rows.append(AnswerRow(self.local(question.text), self._answer(qid), notes.get(qid, "")))
+        other = [(k, v) for k, v in notes.items() if k != "general" and k not in self.q.questions]
+        return AppendixBody(
+            rows=rows,
+            general_note=notes.get("general", ""),
+            other_notes=other,
+            ignored=list(answers.ignored),
+            facts=self._facts(),
+        )
+
+    def _answer(self, qid: str) -> str:
+        """An answer as the appendix shows it: a number with its unit; free text exactly as given."""
+        values = self.report.answers.values
+        if qid not in values:
+            return ""
+        question, value = self.q.questions[qid], values[qid]
+        shown = answer_label(self.q, qid, value, self.lang)
+        if isinstance(question, TextQuestion):
+            return shown
+        # "1 hours a week" reads wrong, and the question already names the unit.
+        if isinstance(question, NumberQuestion) and value not in (UNKNOWN, 1) and question.unit is not None:
+            shown += " " + self.local(question.unit)
+        return capitalize(shown)
+
+    def _facts(self) -> list[tuple[str, str]]:
+        """What it takes to reproduce the report: questionnaire and program versions, date, language."""
+        version = self.t("report.appendix.version", version=self.a.questionnaire.version)
+        questionnaire = f"{self.a.questionnaire.id}, {version}"
+        written_for = self.report.answers.questionnaire_version
+        if written_for is not None and written_for != self.a.questionnaire.version:
+            questionnaire += "; " + self.t("report.appendix.answers_version", version=written_for)
+        facts = [
+            (self.t("report.appendix.questionnaire"), questionnaire),
+            (self.t("report.appendix.program"), f"outsource-advisor {self.a.program_version}"),
+        ]
+        facts += _who_and_when(self.report)
+        facts.append((self.t("report.appendix.language"), self.lang))
+        return facts
+
+
+def _who_and_when(report: Report) -> list[tuple[str, str]]:
+    """Date, interviewer and respondent, where known."""
+    answers, lang = report.answers, report.lang
+    date = answers.date or report.date
+    pairs = [
+        ("report.meta.date", date),
+        ("report.meta.interviewer", answers.interviewer),
+        ("report.meta.respondent", answers.respondent),
+    ]
+    return [(message(key, lang), value) for key, value in pairs if value]
+
+
+_SECTIONS: list[tuple[str, Callable[[_Builder], object | None]]] = [
+    ("recommendation", _Builder.recommendation),
+    ("reasons", _Builder.reasons),
+    ("plan", _Builder.plan),
+    ("contract", _Builder.contract),
+    ("readiness", _Builder.readiness),
+    ("warnings", _Builder.warnings),
+    ("costs", _Builder.costs),
+    ("appendix", _Builder.appendix),
+]
+SECTION_IDS = tuple(section_id for section_id, _ in _SECTIONS)
+_UNNUMBERED = frozenset({"appendix"})
+
+
+def build_view(report: Report) -> ReportView:
+    """The report's content, section by section, in the order the client reads it."""
+    builder = _Builder(report)
+    sections: list[Section] = []
+    for section_id, build in _SECTIONS:
+        body = build(builder)
+        if body is None:
+            continue
+        number = "" if section_id in _UNNUMBERED else str(len(sections) + 1)
+        sections.append(Section(section_id, number, message(f"report.section.{section_id}", report.lang), body))
+    name = report.answers.values.get(NAME_QUESTION)
+    title = name.strip() if isinstance(name, str) and name.strip() else ""
+    title = title or (report.answers.respondent or "").strip() or message("report.untitled", report.lang)
+    # The respondent is often the company itself: no need to say the title twice.
+    respondent = message("report.meta.respondent", report.lang)
+    meta = [(k, v) for k, v in _who_and_when(report) if not (k == respondent and v == title)]
+    program = f"outsource-advisor {report.assessment.program_version}"
+    return ReportView(
+        lang=report.lang,
+        eyebrow=localize(report.questionnaire.title, report.lang, report.questionnaire.default_language),
+        title=title,
+        meta=meta,
+        sections=sections,
+        footer=message("report.footer", report.lang).format(program=program),
+    )
