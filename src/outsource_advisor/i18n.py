@@ -114,8 +114,8 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "it": "Come leggerlo: ogni opzione parte da 50, un punto neutro, e ogni risposta la sposta in su o in giù; i motivi qui sotto sommati danno esattamente i punteggi. L'affidabilità dice quanta parte del quadro coprono le risposte e quanto è netto il vantaggio.",
     },
     "report.reasons.note": {
-        "en": "The figure beside each reason is how many points it moves between the two leading options, {outcome} and {runner_up}.",
-        "it": "Il numero accanto a ogni motivo indica quanti punti sposta tra le due opzioni in testa: {outcome} e {runner_up}.",
+        "en": "The figure beside each reason is how many points it moves between {outcome} and {runner_up}, the two options compared.",
+        "it": "Il numero accanto a ogni motivo indica quanti punti sposta tra {outcome} e {runner_up}, le due opzioni messe a confronto.",
     },
     "report.reasons.none_for": {
         "en": "No single answer favours it over {runner_up}.",
@@ -151,7 +151,7 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "en": "What must be in place before handing work over, and what to do where something is missing.",
         "it": "Cosa deve esserci prima di affidare il lavoro e, dove manca qualcosa, cosa fare.",
     },
-    "report.status.met": {"en": "In place", "it": "Presente"},
+    "report.status.met": {"en": "Ready", "it": "A posto"},
     "report.status.missing": {"en": "To do", "it": "Da fare"},
     "report.status.unknown": {"en": "To check", "it": "Da verificare"},
     "report.costs.intro": {

@@ -7,6 +7,7 @@ or an answer reads the same in the terminal, in HTML and in Markdown. Pure: no I
 from __future__ import annotations
 
 import math
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from outsource_advisor.conditions import UNKNOWN
@@ -22,8 +23,9 @@ def format_decimal(value: float, lang: str, places: int = 2, *, fixed: bool = Fa
     """`1234.5` -> `1,234.5` (en) or `1.234,5` (it); trailing zeros dropped unless `fixed`."""
     if not math.isfinite(value):
         return str(value)
-    value = round(value, places) + 0.0  # no "-0"
-    text = f"{value:,.{places}f}"
+    # Half up, as people round (9.25 h -> 9.3), from the shortest decimal that is the float.
+    rounded = Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+    text = f"{rounded + 0:,.{places}f}"  # + 0 turns -0 into 0
     if places and not fixed:
         text = text.rstrip("0").rstrip(".")
     group, point = _SEPARATORS.get(lang, _SEPARATORS["en"])
@@ -32,9 +34,9 @@ def format_decimal(value: float, lang: str, places: int = 2, *, fixed: bool = Fa
 
 def format_signed(value: float, lang: str, places: int = 1) -> str:
     """`4.83` -> `+4.8`, `-1` -> `−1.0`: a lead in points, always with its sign."""
-    rounded = round(value, places)
-    sign = "−" if rounded < 0 else "+"
-    return sign + format_decimal(abs(rounded), lang, places, fixed=True)
+    shown = format_decimal(abs(value), lang, places, fixed=True)
+    sign = "−" if value < 0 and shown.strip("0.,") else "+"
+    return sign + shown
 
 
 def format_money(value: float, currency: str, lang: str) -> str:
