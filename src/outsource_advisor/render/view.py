@@ -12,13 +12,31 @@ title to i18n, and a partial named `<id>` in each template folder (a test checks
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from outsource_advisor.assessment import Assessment, Contribution
 from outsource_advisor.conditions import OUTCOMES, UNKNOWN
 from outsource_advisor.i18n import has_message, message
 from outsource_advisor.questionnaire import NumberQuestion, TextQuestion
 from outsource_advisor.render import Report
+from outsource_advisor.render.bodies import (
+    AnswerRow,
+    AppendixBody,
+    Bar,
+    CheckItem,
+    ContractBody,
+    ContractItem,
+    CostRow,
+    CostsBody,
+    PlanBody,
+    PlanRow,
+    ReadinessBody,
+    ReasonItem,
+    ReasonsBody,
+    RecommendationBody,
+    ReportView,
+    Section,
+    WarningsBody,
+)
 from outsource_advisor.render.summary import lead, main_reasons, runner_up, summary_sentence
 from outsource_advisor.text import localize
 from outsource_advisor.wording import (
@@ -35,146 +53,6 @@ from outsource_advisor.wording import (
 NAME_QUESTION = "company_name"
 _STATUS = {True: "met", False: "missing", None: "unknown"}
 _PERCENT_ASSUMPTIONS = frozenset({"extra_unit_share", "agency_share_when_shared"})
-
-
-@dataclass(frozen=True, slots=True)
-class Bar:
-    outcome: str
-    label: str
-    value: float
-    shown: str
-    recommended: bool
-
-
-@dataclass(frozen=True, slots=True)
-class RecommendationBody:
-    outcome: str
-    label: str
-    means: str
-    summary: str
-    bars: list[Bar]
-    chart_title: str
-    chart_desc: str
-    how_to_read: str
-
-
-@dataclass(frozen=True, slots=True)
-class ReasonItem:
-    text: str
-    points: str
-
-
-@dataclass(frozen=True, slots=True)
-class ReasonsBody:
-    for_title: str
-    pros: list[ReasonItem]
-    none_for: str
-    against_title: str
-    cons: list[ReasonItem]
-    none_against: str
-    note: str
-
-
-@dataclass(frozen=True, slots=True)
-class PlanRow:
-    name: str
-    decision: str
-    decision_label: str
-    why: str
-    who: str
-
-
-@dataclass(frozen=True, slots=True)
-class PlanBody:
-    rows: list[PlanRow]
-
-
-@dataclass(frozen=True, slots=True)
-class ContractItem:
-    name: str
-    agree: str
-    concerns: str
-
-
-@dataclass(frozen=True, slots=True)
-class ContractBody:
-    items: list[ContractItem]
-
-
-@dataclass(frozen=True, slots=True)
-class CheckItem:
-    label: str
-    status: str
-    status_label: str
-    message: str
-
-
-@dataclass(frozen=True, slots=True)
-class ReadinessBody:
-    items: list[CheckItem]
-
-
-@dataclass(frozen=True, slots=True)
-class WarningsBody:
-    items: list[str]
-
-
-@dataclass(frozen=True, slots=True)
-class CostRow:
-    label: str
-    recommended: bool
-    hours_start: str
-    hours_running: str
-    fees: str
-    fees_at_start: str | None
-    monthly: str | None
-    total: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class CostsBody:
-    intro: str
-    rows: list[CostRow]
-    has_money: bool
-    total_title: str
-    notes: list[str]
-    assumptions: list[str]
-
-
-@dataclass(frozen=True, slots=True)
-class AnswerRow:
-    question: str
-    answer: str
-    note: str
-
-
-@dataclass(frozen=True, slots=True)
-class AppendixBody:
-    rows: list[AnswerRow]
-    general_note: str
-    other_notes: list[tuple[str, str]]
-    ignored: list[str]
-    facts: list[tuple[str, str]]
-
-
-@dataclass(frozen=True, slots=True)
-class Section:
-    """One part of the report; `id` names the partial template that lays out `body`."""
-
-    id: str
-    number: str
-    title: str
-    body: object
-
-
-@dataclass(frozen=True, slots=True)
-class ReportView:
-    lang: str
-    eyebrow: str
-    title: str
-    meta: list[tuple[str, str]]
-    sections: list[Section] = field(default_factory=list)
-    footer: str = ""
 
 
 class _Builder:
@@ -200,7 +78,6 @@ class _Builder:
         rec = self.a.recommendation
         bars = [
             Bar(
-                outcome=o,
                 label=self.label(o),
                 value=max(0.0, min(100.0, self.a.scores[o])),
                 shown=format_decimal(self.a.scores[o], self.lang, 1, fixed=True),
@@ -212,7 +89,6 @@ class _Builder:
             f"{b.label} {b.shown}" + (f" ({self.t('report.recommended')})" if b.recommended else "") for b in bars
         )
         return RecommendationBody(
-            outcome=rec,
             label=self.label(rec),
             means=capitalize(self.t(f"outcome_means.{rec}")) + ".",
             summary=summary_sentence(self.a, self.lang),
