@@ -110,8 +110,8 @@ _MESSAGES: dict[str, dict[str, str]] = {
     "report.chart.desc": {"en": "Scores out of 100: {items}.", "it": "Punteggi su 100: {items}."},
     "report.chart.neutral": {"en": "50 = neutral start", "it": "50 = punto di partenza neutro"},
     "report.how_to_read": {
-        "en": "How to read this: each option starts at 50, a neutral fit, and every answer moves it up or down; the reasons below add up exactly to the scores. Confidence reflects how much of the picture the answers cover and how clear the lead is.",
-        "it": "Come leggerlo: ogni opzione parte da 50, un punto neutro, e ogni risposta la sposta in su o in giù; i motivi qui sotto sommati danno esattamente i punteggi. L'affidabilità dice quanta parte del quadro coprono le risposte e quanto è netto il vantaggio.",
+        "en": "How to read this: each option starts at 50, a neutral fit, and every answer moves it up or down by the points the questionnaire gives it; the main reasons below are the answers that moved it most. Confidence reflects how much of the picture the answers cover and how clear the lead is.",
+        "it": "Come leggerlo: ogni opzione parte da 50, un punto neutro, e ogni risposta la sposta in su o in giù secondo i punti previsti dal questionario; i motivi principali qui sotto sono le risposte che hanno pesato di più. L'affidabilità dice quanta parte del quadro coprono le risposte e quanto è netto il vantaggio.",
     },
     "report.reasons.note": {
         "en": "The figure beside each reason is how many points it moves between {outcome} and {runner_up}, the two options compared.",
@@ -176,12 +176,12 @@ _MESSAGES: dict[str, dict[str, str]] = {
     "report.assumption.weeks_per_month": {"en": "{value} weeks a month", "it": "{value} settimane al mese"},
     "report.assumption.startup_months": {"en": "the start lasts {value} months", "it": "l'avvio dura {value} mesi"},
     "report.assumption.startup_multiplier": {
-        "en": "internal work at the start takes {value} times as long",
-        "it": "all'avvio il lavoro interno richiede {value} volte il tempo",
+        "en": "internal work at the start is multiplied by {value}",
+        "it": "all'avvio il lavoro interno si moltiplica per {value}",
     },
     "report.assumption.alignment_hours_per_week": {
         "en": "{value} h a week of alignment whenever an agency is involved",
-        "it": "{value} h a settimana di allineamento quando c'è di mezzo un'agenzia",
+        "it": "{value} h a settimana di allineamento quando è coinvolta un'agenzia",
     },
     "report.assumption.alignment_hours_per_activity": {
         "en": "plus {value} h a week for each activity handed over",

@@ -38,7 +38,7 @@ from outsource_advisor.render.bodies import (
     WarningsBody,
 )
 from outsource_advisor.render.summary import lead, main_reasons, runner_up, summary_sentence
-from outsource_advisor.text import localize
+from outsource_advisor.text import clean, localize
 from outsource_advisor.wording import (
     answer_label,
     capitalize,
@@ -287,8 +287,8 @@ def build_view(report: Report) -> ReportView:
         number = "" if section_id in _UNNUMBERED else str(len(sections) + 1)
         sections.append(Section(section_id, number, message(f"report.section.{section_id}", report.lang), body))
     name = report.answers.values.get(NAME_QUESTION)
-    title = name.strip() if isinstance(name, str) and name.strip() else ""
-    title = title or (report.answers.respondent or "").strip() or message("report.untitled", report.lang)
+    title = clean(name).strip() if isinstance(name, str) else ""
+    title = title or clean(report.answers.respondent or "").strip() or message("report.untitled", report.lang)
     # The respondent is often the company itself: no need to say the title twice.
     respondent = message("report.meta.respondent", report.lang)
     meta = [(k, v) for k, v in _who_and_when(report) if not (k == respondent and v == title)]
