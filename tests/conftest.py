@@ -32,6 +32,7 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
+GOLDEN = Path(__file__).resolve().parent / "golden"
 QUESTIONNAIRE = load_questionnaire("social-media")
 
 # A plain, complete profile: a small shop with a part-time person. Tests change what they need.
@@ -130,3 +131,29 @@ def run_installed(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[s
         )
 
     return run
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        help="Rewrite the golden files under tests/golden from the current output (then review them by eye).",
+    )
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
+    """Compare a rendered report with its golden file, or rewrite the file with --update-goldens."""
+    update = bool(request.config.getoption("--update-goldens"))
+
+    def check(name: str, text: str) -> None:
+        path = GOLDEN / name
+        if update:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8", newline="")
+            return
+        assert path.exists(), f"no golden file {path}; create it with: pytest --update-goldens"
+        expected = path.read_text(encoding="utf-8")
+        assert text == expected, f"{name} differs from its golden file; if intended: pytest --update-goldens"
+
+    return check

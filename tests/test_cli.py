@@ -48,6 +48,7 @@ def test_assess_json_has_the_documented_shape() -> None:
         "respondent",
         "recommendation",
         "scores",
+        "runner_up",
         "margin",
         "confidence",
         "decided_by",
@@ -161,3 +162,29 @@ def test_questionnaire_list_show_schema() -> None:
     schema = json.loads(run("questionnaire", "schema", "answers").stdout)
     assert schema["properties"]["answers"]["properties"]["company_size"]["enum"][-1] == "unknown"
     assert "sections" in json.loads(run("questionnaire", "schema").stdout)["properties"]
+
+
+def test_assess_writes_an_html_report_to_a_file(tmp_path: Path) -> None:
+    out = tmp_path / "report.html"
+    result = run("assess", str(EXAMPLES / "bakery.yaml"), "-f", "html", "-o", str(out), "-l", "it")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("<!DOCTYPE html>") and '<html lang="it">' in text
+    assert "Gestione ibrida" in text
+
+
+def test_assess_markdown_defaults_to_the_questionnaires_language() -> None:
+    result = run("assess", str(EXAMPLES / "manufacturer-campaign.yaml"), "--format", "markdown")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("# Meccanica Ferri S.p.A.\n")
+    assert "## 1. Recommendation" in result.stdout
+
+
+def test_a_report_without_a_date_in_the_answers_is_dated_today() -> None:
+    import datetime
+
+    before = datetime.date.today()
+    result = run("assess", str(EXAMPLES / "manufacturer-campaign.yaml"), "--format", "markdown")
+    days = {before, datetime.date.today()}  # the run may cross midnight
+    assert any(f"**Date:** {day.isoformat()}" in result.stdout for day in days)

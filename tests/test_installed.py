@@ -56,3 +56,11 @@ def test_help_lists_the_commands(run_installed: Run) -> None:
     assert result.returncode == 0
     for command in ("assess", "validate", "questionnaire"):
         assert command in result.stdout
+
+
+def test_report_templates_ship_with_the_package(run_installed: Run, tmp_path: Path) -> None:
+    for fmt, name in (("html", "report.html"), ("markdown", "report.md")):
+        result = run_installed("assess", str(EXAMPLES / "bakery.yaml"), "-f", fmt, "-o", name, "-l", "it")
+        assert result.returncode == 0, result.stderr
+        text = (tmp_path / name).read_text(encoding="utf-8")
+        assert "Forno Rossi" in text and "Piano di delega" in text

@@ -17,7 +17,6 @@ from outsource_advisor.assessment import Assessment, Change, Robustness
 from outsource_advisor.compiled import CompiledQuestion
 from outsource_advisor.conditions import Condition
 from outsource_advisor.engine import (
-    answer_label,
     choose,
     decide,
     decisive_rules,
@@ -32,7 +31,8 @@ from outsource_advisor.questionnaire import (
     Questionnaire,
     SingleChoice,
 )
-from outsource_advisor.text import format_number, localize
+from outsource_advisor.text import localize
+from outsource_advisor.wording import answer_label, format_decimal
 
 ROBUSTNESS_RUNS = 500
 PERTURBATION = 0.2
@@ -238,7 +238,7 @@ def _describe(
     if isinstance(question, NumberQuestion):
         at_bound = to == (question.max if direction == "at_least" else question.min)
         key = "change.exactly" if at_bound else f"change.{direction}"
-        return message(key, lang).format(value=format_number(to), label=label, outcome=outcome)
+        return message(key, lang).format(value=format_decimal(to, lang), label=label, outcome=outcome)
     if isinstance(question, MultiChoice):
         before = set(current) if isinstance(current, list) else set()
         (option,) = set(to) ^ before

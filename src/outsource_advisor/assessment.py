@@ -138,6 +138,7 @@ class Assessment:
     respondent: str | None
     recommendation: str
     scores: Scores
+    runner_up: str
     margin: float
     confidence: float
     decided_by: DecidedBy | None

@@ -167,12 +167,21 @@ def emit(text: str, output: Path | None) -> None:
 def assess(
     answers: Annotated[str, typer.Argument(help="The answers file (YAML or JSON), or - for standard input.")],
     questionnaire: QuestionnaireOption = None,
-    fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")] = ReportFormat.TABLE,
+    fmt: Annotated[
+        ReportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Report format: table (for the terminal), json, markdown, or html (one self-contained page).",
+        ),
+    ] = ReportFormat.TABLE,
     output: OutputOption = None,
     lang: LangOption = None,
 ) -> None:
     """Score one answers file and report the recommendation."""
     with exit_codes():
+        import datetime
+
         from outsource_advisor.advice import advise
         from outsource_advisor.engine import score
         from outsource_advisor.fileio import refuse_overwriting
@@ -187,7 +196,8 @@ def assess(
         checked = check_answers_text(q, data, text, name)
         note_answers(checked, q, name)
         assessment = advise(q, checked, score(q, checked, lang=language), language)
-        report = Report(assessment, q, checked, language, color=output is None and sys.stdout.isatty())
+        color = output is None and sys.stdout.isatty()
+        report = Report(assessment, q, checked, language, color=color, date=datetime.date.today().isoformat())
         emit(render_report(fmt, report), output)
 
 

@@ -32,18 +32,9 @@ from outsource_advisor.compiled import CompiledQuestion, CompiledQuestionnaire, 
 from outsource_advisor.conditions import OUTCOMES, UNKNOWN
 from outsource_advisor.costs import assumptions, estimate
 from outsource_advisor.i18n import message
-from outsource_advisor.questionnaire import (
-    Activity,
-    ActivityChange,
-    BooleanQuestion,
-    CostOverrides,
-    Decision,
-    MultiChoice,
-    Questionnaire,
-    Rule,
-    SingleChoice,
-)
-from outsource_advisor.text import format_number, localize
+from outsource_advisor.questionnaire import Activity, ActivityChange, CostOverrides, Decision, Questionnaire, Rule
+from outsource_advisor.text import localize
+from outsource_advisor.wording import answer_label, format_decimal
 
 # On a tie the middle way wins, then in-house: "the truth is in the middle".
 _TIE_ORDER = ("hybrid", "in_house", "outsourced")
@@ -182,22 +173,6 @@ class _Context:
         return _PLACEHOLDER.sub(fill, raw)
 
 
-def answer_label(q: Questionnaire, qid: str, value: Any, lang: str) -> str:
-    """An answer as a person reads it: option labels, yes/no, plain numbers."""
-    question = q.questions[qid]
-    if value == UNKNOWN:
-        return message("unknown", lang)
-    if isinstance(question, SingleChoice | MultiChoice):
-        labels = {o.value: o.label for o in q.options_of(question)}
-        chosen = value if isinstance(value, list) else [value]
-        return ", ".join(localize(labels.get(v, v), lang, q.default_language) for v in chosen)
-    if isinstance(question, BooleanQuestion):
-        return message("yes" if value else "no", lang)
-    if isinstance(value, int | float):
-        return format_number(value)
-    return str(value)
-
-
 def score(questionnaire: Questionnaire, answers: Answers, *, lang: str | None = None) -> Assessment:
     """Score validated answers: scores, recommendation, plan, readiness, warnings, costs, phases."""
     ctx = _Context(questionnaire, answers, lang)
@@ -220,6 +195,7 @@ def score(questionnaire: Questionnaire, answers: Answers, *, lang: str | None = 
         respondent=answers.respondent,
         recommendation=recommendation,
         scores=scores,
+        runner_up=runner_up,
         margin=margin,
         confidence=_confidence(ctx, shown, scores, recommendation, verdict.rivals),
         decided_by=decided_by,
@@ -387,7 +363,11 @@ def _warnings(ctx: _Context, recommendation: str, costs: Costs) -> list[Warning]
     if budget_spec is not None and budget_spec.code not in warnings and budget is not None and budget < fees:
         warnings[budget_spec.code] = Warning(
             budget_spec.code,
-            ctx.text(budget_spec.message, budget=format_number(budget), fees=format_number(round(fees))),
+            ctx.text(
+                budget_spec.message,
+                budget=format_decimal(budget, ctx.lang),
+                fees=format_decimal(fees, ctx.lang, 0),
+            ),
         )
     return list(warnings.values())
 

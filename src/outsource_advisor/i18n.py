@@ -11,23 +11,30 @@ _MESSAGES: dict[str, dict[str, str]] = {
     },
     "unknown_answer": {
         "en": "You answered 'don't know': no points either way, and the result is less certain.",
-        "it": "Hai risposto 'non so': nessun punto, e il risultato è meno certo.",
+        "it": "Avete risposto «non so»: nessun punto, e il risultato è meno certo.",
     },
     "who_keep": {
         "en": "Your own people do it.",
-        "it": "Lo fanno le tue persone.",
+        "it": "Lo fanno le vostre persone.",
     },
     "who_delegate": {
         "en": "The agency does it; you review the results.",
-        "it": "Lo fa l'agenzia; tu controlli i risultati.",
+        "it": "Lo fa l'agenzia; voi ne controllate i risultati.",
     },
     "who_delegate_keeps": {
         "en": "The agency does it; you keep {keeps}.",
-        "it": "Lo fa l'agenzia; a te resta {keeps}.",
+        "it": "Lo fa l'agenzia; voi mantenete {keeps}.",
     },
     "outcome.in_house": {"en": "in-house", "it": "gestione interna"},
     "outcome.hybrid": {"en": "hybrid", "it": "gestione ibrida"},
     "outcome.outsourced": {"en": "outsourced", "it": "outsourcing"},
+    # The outcome as the subject of a sentence, and after "for"; Italian needs the article.
+    "outcome_the.in_house": {"en": "in-house", "it": "la gestione interna"},
+    "outcome_the.hybrid": {"en": "hybrid", "it": "la gestione ibrida"},
+    "outcome_the.outsourced": {"en": "outsourced", "it": "l'outsourcing"},
+    "outcome_of.in_house": {"en": "in-house", "it": "della gestione interna"},
+    "outcome_of.hybrid": {"en": "hybrid", "it": "della gestione ibrida"},
+    "outcome_of.outsourced": {"en": "outsourced", "it": "dell'outsourcing"},
     "outcome_means.in_house": {
         "en": "run it with your own people",
         "it": "gestitela con le vostre persone",
@@ -48,11 +55,11 @@ _MESSAGES: dict[str, dict[str, str]] = {
     "confidence.low": {"en": "low", "it": "bassa"},
     "summary": {
         "en": "{outcome} fits best, {margin} points ahead of {runner_up}; confidence is {level} ({percent}%).",
-        "it": "{outcome} è l'opzione più adatta, con {margin} punti di vantaggio su {runner_up}; affidabilità {level} ({percent}%).",
+        "it": "{outcome} è l'opzione più adatta, con {margin} punti di vantaggio sulla seconda, {runner_up}; l'affidabilità è {level} ({percent}%).",
     },
     "summary_by_rule": {
         "en": "{outcome} is recommended because a rule decides it: {reason} Confidence is {level} ({percent}%).",
-        "it": "{outcome} è l'opzione raccomandata perché lo decide una regola: {reason} Affidabilità {level} ({percent}%).",
+        "it": "{outcome} è l'opzione raccomandata per una regola che prevale sui punteggi: {reason} L'affidabilità è {level} ({percent}%).",
     },
     "heading.recommendation": {"en": "Recommendation", "it": "Raccomandazione"},
     "heading.scores": {
@@ -61,7 +68,7 @@ _MESSAGES: dict[str, dict[str, str]] = {
     },
     "heading.reasons_for": {
         "en": "Main reasons for {outcome}",
-        "it": "Motivi principali a favore: {outcome}",
+        "it": "Motivi principali a favore {outcome}",
     },
     "heading.reasons_against": {"en": "Main reasons against", "it": "Motivi principali contro"},
     "heading.plan": {"en": "Delegation plan", "it": "Piano di delega"},
@@ -132,7 +139,154 @@ _MESSAGES: dict[str, dict[str, str]] = {
     "yes": {"en": "yes", "it": "sì"},
     "no": {"en": "no", "it": "no"},
     "unknown": {"en": "don't know", "it": "non so"},
+    # --- Client-ready reports (HTML and Markdown). Keep this block contiguous. ---
+    "report.untitled": {"en": "Social media assessment", "it": "Valutazione della gestione dei social"},
+    "report.meta.date": {"en": "Date", "it": "Data"},
+    "report.meta.interviewer": {"en": "Interview by", "it": "Intervista a cura di"},
+    "report.meta.respondent": {"en": "Answers from", "it": "Risposte di"},
+    "report.section.recommendation": {"en": "Recommendation", "it": "Raccomandazione"},
+    "report.section.reasons": {"en": "Why", "it": "Perché"},
+    "report.section.plan": {"en": "Delegation plan", "it": "Piano di delega"},
+    "report.section.contract": {"en": "What the contract must cover", "it": "Cosa deve coprire il contratto"},
+    "report.section.readiness": {"en": "Before you start", "it": "Prima di partire"},
+    "report.section.warnings": {"en": "Warnings", "it": "Avvertenze"},
+    "report.section.costs": {"en": "Estimated costs", "it": "Costi stimati"},
+    "report.section.sensitivity": {
+        "en": "How solid it is, and what would change it",
+        "it": "Quanto è solida, e cosa la cambierebbe",
+    },
+    "report.section.phases": {"en": "A phased plan", "it": "Un piano per fasi"},
+    "report.sensitivity.intro": {
+        "en": "The nearest changes of one answer that would change the recommendation, smallest first:",
+        "it": "I cambiamenti più piccoli di una sola risposta che cambierebbero la raccomandazione:",
+    },
+    "report.sensitivity.more": {
+        "en": "{count} more in the JSON output (assess --format json).",
+        "it": "Altri {count} nell'output JSON (assess --format json).",
+    },
+    "report.section.appendix": {"en": "Appendix: the answers", "it": "Appendice: le risposte"},
+    "report.recommended": {"en": "recommended", "it": "scelta consigliata"},
+    "report.chart.desc": {"en": "Scores out of 100: {items}.", "it": "Punteggi su 100: {items}."},
+    "report.chart.neutral": {"en": "50 = neutral start", "it": "50 = punto di partenza neutro"},
+    "report.how_to_read": {
+        "en": "How to read this: each option starts at 50, a neutral fit, and every answer moves it up or down by the points the questionnaire gives it; the main reasons below are the answers that moved it most. Confidence reflects how much of the picture the answers cover and how clear the lead is.",
+        "it": "Come leggerlo: ogni opzione parte da 50, un punto neutro, e ogni risposta la sposta in su o in giù secondo i punti previsti dal questionario; i motivi principali qui sotto sono le risposte che hanno pesato di più. L'affidabilità dice quanta parte del quadro coprono le risposte e quanto è netto il vantaggio.",
+    },
+    "report.reasons.note": {
+        "en": "The figure beside each reason is how many points it moves between {outcome} and {runner_up}, the two options compared.",
+        "it": "Il numero accanto a ogni motivo indica quanti punti sposta tra {outcome} e {runner_up}, le due opzioni messe a confronto.",
+    },
+    "report.reasons.none_for": {
+        "en": "No single answer favours it over {runner_up}.",
+        "it": "Nessuna risposta, da sola, la favorisce rispetto all'alternativa: {runner_up}.",
+    },
+    "report.reasons.none_against": {
+        "en": "No answer weighs against it.",
+        "it": "Nessuna risposta pesa a sfavore.",
+    },
+    "report.points": {"en": "points", "it": "punti"},
+    "report.column.score": {"en": "Score (0–100)", "it": "Punteggio (0–100)"},
+    "report.column.chart": {"en": "Chart", "it": "Grafico"},
+    "report.plan.intro": {
+        "en": "For each activity you chose: keep it, share it with an agency, or delegate it, and who does what.",
+        "it": "Per ogni attività scelta: tenerla, condividerla con un'agenzia o affidarla, e chi fa cosa.",
+    },
+    "report.contract.intro": {
+        "en": "For the activities you delegate or share, agree on these points in writing before work starts.",
+        "it": "Per le attività che affidate o condividete, mettete per iscritto questi punti prima di iniziare.",
+    },
+    "report.contract.exposure": {"en": "Legal point", "it": "Aspetto legale"},
+    "report.contract.concerns": {"en": "Concerns", "it": "Riguarda"},
+    "report.contract.agree": {"en": "What to agree", "it": "Cosa concordare"},
+    "report.contract.every_activity": {
+        "en": "every activity handed over",
+        "it": "tutte le attività affidate",
+    },
+    "report.contract.none": {
+        "en": "Nothing is handed over, so no agency contract is needed.",
+        "it": "Non si affida nulla all'esterno, quindi non serve un contratto con un'agenzia.",
+    },
+    "report.readiness.intro": {
+        "en": "What must be in place before handing work over, and what to do where something is missing.",
+        "it": "Cosa deve esserci prima di affidare il lavoro e, dove manca qualcosa, cosa fare.",
+    },
+    "report.status.met": {"en": "Ready", "it": "A posto"},
+    "report.status.missing": {"en": "To do", "it": "Da fare"},
+    "report.status.unknown": {"en": "To check", "it": "Da verificare"},
+    "report.costs.intro": {
+        "en": "What each option would take over {months} months: your people's hours and the agency's fees.",
+        "it": "Cosa richiederebbe ogni opzione in {months} mesi: le ore delle vostre persone e i compensi dell'agenzia.",
+    },
+    "report.column.hours_start": {"en": "Internal hours a week, at start", "it": "Ore interne a settimana, all'avvio"},
+    "report.column.hours_running": {"en": "Internal hours a week, then", "it": "Ore interne a settimana, a regime"},
+    "report.column.fees": {"en": "Agency fees a month", "it": "Compensi d'agenzia al mese"},
+    "report.column.monthly": {"en": "Monthly cost", "it": "Costo mensile"},
+    "report.column.total": {"en": "Total over {months} months", "it": "Totale in {months} mesi"},
+    "report.costs.fees_at_start": {"en": "{value} at start", "it": "{value} all'avvio"},
+    "report.costs.hourly": {
+        "en": "An hour of internal work costs {value}.",
+        "it": "Un'ora di lavoro interno costa {value}.",
+    },
+    "report.costs.assumptions": {"en": "Assumptions", "it": "Ipotesi"},
+    "report.costs.fineprint": {
+        "en": "Agency fees exclude ad spend. Hours and fees are the questionnaire's assumptions for a typical market: adjust them to yours.",
+        "it": "I compensi d'agenzia escludono la spesa pubblicitaria. Ore e compensi sono ipotesi del questionario per un mercato tipico: adattatele al vostro.",
+    },
+    "report.assumption.weeks_per_month": {"en": "{value} weeks a month", "it": "{value} settimane al mese"},
+    "report.assumption.startup_months": {"en": "the start lasts {value} months", "it": "l'avvio dura {value} mesi"},
+    "report.assumption.startup_multiplier": {
+        "en": "internal work at the start is multiplied by {value}",
+        "it": "all'avvio il lavoro interno si moltiplica per {value}",
+    },
+    "report.assumption.alignment_hours_per_week": {
+        "en": "{value} h a week of alignment whenever an agency is involved",
+        "it": "{value} h a settimana di allineamento quando è coinvolta un'agenzia",
+    },
+    "report.assumption.alignment_hours_per_activity": {
+        "en": "plus {value} h a week for each activity handed over",
+        "it": "più {value} h a settimana per ogni attività affidata",
+    },
+    "report.assumption.extra_unit_share": {
+        "en": "each channel beyond the first adds {percent}% to the work of per-channel activities",
+        "it": "ogni canale oltre il primo aggiunge il {percent}% al lavoro delle attività legate ai canali",
+    },
+    "report.assumption.agency_share_when_shared": {
+        "en": "in a shared activity the agency does {percent}% of the work",
+        "it": "in un'attività condivisa l'agenzia svolge il {percent}% del lavoro",
+    },
+    "report.appendix.intro": {
+        "en": "Every answer given, with the interviewer's notes, so that the assessment can be checked and reproduced.",
+        "it": "Tutte le risposte date, con le note dell'intervistatore, perché la valutazione si possa verificare e riprodurre.",
+    },
+    "report.column.question": {"en": "Question", "it": "Domanda"},
+    "report.column.answer": {"en": "Answer", "it": "Risposta"},
+    "report.column.note": {"en": "Note", "it": "Nota"},
+    "report.appendix.general_note": {"en": "General note", "it": "Nota generale"},
+    "report.appendix.other_notes": {"en": "Other notes", "it": "Altre note"},
+    "report.appendix.ignored": {
+        "en": "Answers not used, because their questions do not apply to these answers",
+        "it": "Risposte non usate, perché le loro domande non si applicano a queste risposte",
+    },
+    "report.appendix.reproduce": {"en": "To reproduce this report", "it": "Per riprodurre questo report"},
+    "report.appendix.questionnaire": {"en": "Questionnaire", "it": "Questionario"},
+    "report.appendix.version": {"en": "version {version}", "it": "versione {version}"},
+    "report.appendix.answers_version": {
+        "en": "answers written for version {version}",
+        "it": "risposte scritte per la versione {version}",
+    },
+    "report.appendix.program": {"en": "Program", "it": "Programma"},
+    "report.appendix.language": {"en": "Language", "it": "Lingua"},
+    "report.appendix.same_result": {
+        "en": "The same answers, scored with the same questionnaire and program versions, give the same result.",
+        "it": "Le stesse risposte, valutate con le stesse versioni di questionario e programma, danno lo stesso risultato.",
+    },
+    "report.footer": {"en": "Prepared with {program}", "it": "Preparato con {program}"},
+    # --- end of the report block ---
 }
+
+
+def has_message(key: str) -> bool:
+    return key in _MESSAGES
 
 
 def message(key: str, lang: str) -> str:

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import itertools
+import typing
 from typing import Any
+
+from pydantic import BaseModel
 
 from outsource_advisor.compiled import Triple
 from outsource_advisor.conditions import OUTCOMES
 from outsource_advisor.errors import Loc, Problem
+from outsource_advisor.i18n import LANGUAGES
 from outsource_advisor.questionnaire import (
     ActivityChange,
     BooleanQuestion,
@@ -17,33 +21,42 @@ from outsource_advisor.questionnaire import (
     Questionnaire,
     SingleChoice,
 )
-from outsource_advisor.text import format_number, missing_languages
+from outsource_advisor.text import Text, check_text, format_number, missing_languages
 
-_TEXT_KEYS = frozenset(
-    {
-        "title",
-        "description",
-        "text",
-        "help",
-        "label",
-        "reason",
-        "name",
-        "split",
-        "company_keeps",
-        "agree",
-        "message",
-        "met",
-        "missing",
-        "unknown",
-        "not_needed",
-        "unit",
-    }
-)
+
+def _is_text_type(annotation: Any) -> bool:
+    return annotation == Text or any(_is_text_type(arg) for arg in typing.get_args(annotation))
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [m for arg in typing.get_args(annotation) for m in _models_in(arg)]
+
+
+def text_fields(model: type[BaseModel], seen: set[type[BaseModel]] | None = None) -> frozenset[str]:
+    """The names (as written in the file) of every field typed `Text`, in `model` and every
+    model inside it. Found from the models, so a text field added later is checked too."""
+    seen = set() if seen is None else seen
+    seen.add(model)
+    names: set[str] = set()
+    for name, info in model.model_fields.items():
+        if _is_text_type(info.annotation) or any(getattr(m, "func", None) is check_text for m in info.metadata):
+            names.add(info.alias or name)
+        for inner in _models_in(info.annotation):
+            if inner not in seen:
+                names |= text_fields(inner, seen)
+    return frozenset(names)
+
+
+_TEXT_KEYS = text_fields(Questionnaire)
 
 
 def lint(q: Questionnaire) -> list[Problem]:
     """Unreachable outcomes, activities never delegated, band gaps and overlaps, missing texts."""
-    return _unreachable(q) + _never_delegated(q) + _band_gaps(q) + _missing_translations(q)
+    return (
+        _unreachable(q) + _never_delegated(q) + _band_gaps(q) + _missing_translations(q) + _languages_without_labels(q)
+    )
 
 
 def _choices(q: Questionnaire) -> list[list[Triple]]:
@@ -182,3 +195,12 @@ def _missing_translations(q: Questionnaire) -> list[Problem]:
 
     walk(q.model_dump(mode="json", by_alias=True, exclude_defaults=True), ())
     return problems
+
+
+def _languages_without_labels(q: Questionnaire) -> list[Problem]:
+    """A declared language the program itself does not speak: its reports would mix languages."""
+    return [
+        Problem(f"the program has no report labels in {lang!r}: they would be shown in English", loc=("languages", i))
+        for i, lang in enumerate(q.languages)
+        if lang not in LANGUAGES
+    ]

@@ -11,7 +11,8 @@ from pydantic import BeforeValidator
 _LANG = re.compile(r"^[a-z]{2}$")
 
 
-def _check_text(value: Any) -> Any:
+def check_text(value: Any) -> Any:
+    """A text is a string, or a map of two-letter language code to string."""
     if isinstance(value, str):
         return value
     if isinstance(value, dict) and value:
@@ -24,7 +25,7 @@ def _check_text(value: Any) -> Any:
     raise ValueError("must be a text, or a map of language to text like {en: ..., it: ...}")
 
 
-Text = Annotated[str | dict[str, str], BeforeValidator(_check_text)]
+Text = Annotated[str | dict[str, str], BeforeValidator(check_text)]
 
 
 def localize(text: str | dict[str, str] | None, lang: str, fallback: str) -> str:

@@ -20,12 +20,19 @@ if TYPE_CHECKING:
 class ReportFormat(StrEnum):
     TABLE = "table"
     JSON = "json"
+    MARKDOWN = "markdown"
+    HTML = "html"
 
 
 @dataclass(frozen=True, slots=True)
 class Report:
     """Everything a renderer may show: the result, the questionnaire it came from, the answers
-    given (for the appendix), and the language. `color` and `width` only concern the terminal."""
+    given (for the appendix), and the language. `color` and `width` only concern the terminal.
+
+    `date` is the day the report is made, handed in by the caller (the CLI passes today):
+    renderers never read the clock, so the same inputs always give the same report. A date in
+    the answers file takes precedence, being the day of the interview.
+    """
 
     assessment: Assessment
     questionnaire: Questionnaire
@@ -33,6 +40,7 @@ class Report:
     lang: str
     color: bool = False
     width: int | None = None
+    date: str | None = None
 
 
 def _table(report: Report) -> str:
@@ -47,9 +55,23 @@ def _json(report: Report) -> str:
     return render_json(report.assessment)
 
 
+def _markdown(report: Report) -> str:
+    from outsource_advisor.render.markdown import render_markdown
+
+    return render_markdown(report)
+
+
+def _html(report: Report) -> str:
+    from outsource_advisor.render.html import render_html
+
+    return render_html(report)
+
+
 RENDERERS: dict[ReportFormat, Callable[[Report], str]] = {
     ReportFormat.TABLE: _table,
     ReportFormat.JSON: _json,
+    ReportFormat.MARKDOWN: _markdown,
+    ReportFormat.HTML: _html,
 }
 
 

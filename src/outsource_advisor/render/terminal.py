@@ -15,73 +15,22 @@ from rich.text import Text
 from outsource_advisor.assessment import Assessment, Contribution
 from outsource_advisor.compare import Comparison
 from outsource_advisor.conditions import OUTCOMES
-from outsource_advisor.i18n import confidence_level, message
+from outsource_advisor.i18n import message
 from outsource_advisor.render import Report
-from outsource_advisor.text import clean, format_number
+from outsource_advisor.render.summary import (
+    CHANGES_SHOWN,
+    lead,
+    main_reasons,
+    phase_period,
+    robustness_sentence,
+    summary_sentence,
+)
+from outsource_advisor.text import clean
+from outsource_advisor.wording import format_decimal, format_hours, format_money, format_signed, outcome_label
 
 _BAR_WIDTH = 40
-CHANGES_SHOWN = 3
 _DECISION_STYLE = {"keep": "green", "share": "yellow", "delegate": "cyan"}
 _MET_MARK = {True: ("✔", "green"), False: ("✘", "red"), None: ("?", "yellow")}
-REASONS_SHOWN = 4
-
-
-def outcome_label(outcome: str, lang: str) -> str:
-    return message(f"outcome.{outcome}", lang)
-
-
-def runner_up(assessment: Assessment) -> str:
-    others = [o for o in OUTCOMES if o != assessment.recommendation]
-    return max(others, key=lambda o: assessment.scores[o])
-
-
-def main_reasons(assessment: Assessment) -> tuple[list[Contribution], list[Contribution]]:
-    """The answers that most pushed the recommendation ahead of the runner-up, and against it."""
-    rec, other = assessment.recommendation, runner_up(assessment)
-    scored = [c for c in assessment.contributions if c.question is not None]
-
-    def lead(c: Contribution) -> float:
-        return c.points[rec] - c.points[other]
-
-    pros = sorted((c for c in scored if lead(c) > 0), key=lead, reverse=True)
-    cons = sorted((c for c in scored if lead(c) < 0), key=lead)
-    return pros[:REASONS_SHOWN], cons[:REASONS_SHOWN]
-
-
-def phase_period(start: int, end: int | None, lang: str) -> str:
-    """`Months 1–6`, `Month 7`, `From month 7`."""
-    if end is None:
-        return message("phase.from", lang).format(start=start)
-    if end == start:
-        return message("phase.month", lang).format(start=start)
-    return message("phase.months", lang).format(start=start, end=end)
-
-
-def robustness_sentence(assessment: Assessment, lang: str) -> str:
-    r = assessment.robustness
-    assert r is not None
-    return message("robustness.sentence", lang).format(
-        percent=format_number(r.perturbation * 100),
-        runs=r.runs,
-        outcome=outcome_label(assessment.recommendation, lang),
-        kept=format_number(round(r.kept * 100, 1)),
-        label=message(f"robustness.{r.label}", lang),
-    )
-
-
-def summary_sentence(assessment: Assessment, lang: str) -> str:
-    """Recommendation, margin and confidence in one sentence a business owner understands."""
-    level = message(f"confidence.{confidence_level(assessment.confidence)}", lang)
-    fields = {
-        "outcome": outcome_label(assessment.recommendation, lang).capitalize(),
-        "runner_up": outcome_label(runner_up(assessment), lang),
-        "margin": format_number(abs(assessment.margin)),
-        "level": level,
-        "percent": str(round(assessment.confidence * 100)),
-    }
-    if assessment.decided_by is not None:
-        return message("summary_by_rule", lang).format(reason=assessment.decided_by.reason, **fields)
-    return message("summary", lang).format(**fields)
 
 
 def _header(assessment: Assessment, lang: str) -> Panel:
@@ -102,17 +51,17 @@ def _scores(assessment: Assessment, lang: str) -> Table:
         bar = Text("█" * filled, style="cyan" if outcome == assessment.recommendation else "dim")
         bar.append("░" * (_BAR_WIDTH - filled), style="dim")
         mark = " ◀" if outcome == assessment.recommendation else ""
-        table.add_row(Text(outcome_label(outcome, lang)), Text(f"{value:5.1f}"), bar, Text(mark))
+        shown = format_decimal(value, lang, 1, fixed=True).rjust(5)
+        table.add_row(Text(outcome_label(outcome, lang)), Text(shown), bar, Text(mark))
     return table
 
 
-def _reason_rows(items: list[Contribution], rec: str, other: str) -> Table:
+def _reason_rows(items: list[Contribution], assessment: Assessment, lang: str) -> Table:
     table = Table.grid(padding=(0, 1))
     table.add_column(justify="right", no_wrap=True)
     table.add_column()
     for c in items:
-        lead = c.points[rec] - c.points[other]
-        table.add_row(Text(f"{lead:+.1f}"), Text(clean(c.reason)))
+        table.add_row(Text(format_signed(lead(c, assessment), lang)), Text(clean(c.reason)))
     return table
 
 
@@ -152,26 +101,26 @@ def _warnings(assessment: Assessment, lang: str) -> RenderableType:
 
 def _costs(assessment: Assessment, lang: str) -> RenderableType:
     costs = assessment.costs
-    hours = format_number
     table = Table(box=box.SIMPLE_HEAD, show_edge=False)
     table.add_column(message("column.option", lang))
     table.add_column(message("column.hours", lang), justify="right")
     table.add_column(message("column.fees", lang), justify="right")
     if costs.hourly_cost is not None:
         table.add_column(message("column.monthly", lang), justify="right")
-        table.add_column(
-            message("column.total", lang).format(months=format_number(costs.horizon_months)), justify="right"
-        )
+        months = format_decimal(costs.horizon_months, lang)
+        table.add_column(message("column.total", lang).format(months=months), justify="right")
     for outcome in OUTCOMES:
         option = costs.options[outcome]
+        hours = f"{format_hours(option.internal_hours_per_week, lang)} "
+        hours += f"({format_hours(option.internal_hours_per_week_at_start, lang)})"
         row = [
             Text(outcome_label(outcome, lang), style="bold" if outcome == assessment.recommendation else ""),
-            Text(f"{hours(option.internal_hours_per_week)} ({hours(option.internal_hours_per_week_at_start)})"),
-            Text(f"{format_number(round(option.agency_fees_per_month))} {costs.currency}"),
+            Text(hours),
+            Text(format_money(option.agency_fees_per_month, costs.currency, lang)),
         ]
         if option.monthly_cost is not None and option.total_cost is not None:
-            row.append(Text(f"{format_number(round(option.monthly_cost))} {costs.currency}"))
-            row.append(Text(f"{format_number(round(option.total_cost))} {costs.currency}"))
+            row.append(Text(format_money(option.monthly_cost, costs.currency, lang)))
+            row.append(Text(format_money(option.total_cost, costs.currency, lang)))
         table.add_row(*row)
     if costs.hourly_cost is None:
         return Group(table, Text(message("costs_in_hours", lang), style="dim"))
@@ -211,17 +160,17 @@ def _heading(text: str) -> Text:
 
 def render_terminal(assessment: Assessment, lang: str = "en") -> RenderableType:
     """The whole report: recommendation first, then scores, reasons, plan, readiness, warnings, costs."""
-    rec, other = assessment.recommendation, runner_up(assessment)
     pros, cons = main_reasons(assessment)
+    outcome_of = message(f"outcome_of.{assessment.recommendation}", lang)
     parts: list[RenderableType] = [
         _header(assessment, lang),
         _heading(message("heading.scores", lang)),
         _scores(assessment, lang),
-        _heading(message("heading.reasons_for", lang).format(outcome=outcome_label(rec, lang))),
-        _reason_rows(pros, rec, other),
+        _heading(message("heading.reasons_for", lang).format(outcome=outcome_of)),
+        _reason_rows(pros, assessment, lang),
     ]
     if cons:
-        parts += [_heading(message("heading.reasons_against", lang)), _reason_rows(cons, rec, other)]
+        parts += [_heading(message("heading.reasons_against", lang)), _reason_rows(cons, assessment, lang)]
     if assessment.what_would_change is not None:
         parts += [_heading(message("heading.what_would_change", lang)), _what_would_change(assessment, lang)]
     if assessment.robustness is not None:
