@@ -133,7 +133,10 @@ def load_for_answers(data: Any, questionnaire: str | None) -> Questionnaire:
 
 
 def note_answers(answers: Answers, questionnaire: Questionnaire, name: str) -> None:
-    """Tell the user about answers that were ignored or written for another version."""
+    """Tell the user about answers that were ignored, written for another version, or saved by an
+    interview that was not finished."""
+    if answers.complete is False:
+        err(f"note: {name}: the interview that wrote these answers was not finished (complete: false)")
     for qid in answers.ignored:
         err(f"note: {name}: answers.{qid}: ignored, the question is not asked for these answers")
     version = answers.questionnaire_version
