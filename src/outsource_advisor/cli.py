@@ -7,19 +7,25 @@ that need them, so `--help` stays fast.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
 from outsource_advisor.render import ReportFormat
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from outsource_advisor.answers import Answers
+    from outsource_advisor.entries import Wording
+    from outsource_advisor.interview import InterviewState
+    from outsource_advisor.interview_file import Session
     from outsource_advisor.questionnaire import Questionnaire
 
 EXIT_OK = 0
@@ -230,6 +236,156 @@ def _validate_one(path: Path, questionnaire: str | None) -> int:
         print(f"ok: {path}: answers for {q.id!r} ({len(checked.values)} answered)")
         return 0
     raise InputError([Problem("neither a questionnaire (no 'sections') nor answers (no 'answers')", file=str(path))])
+
+
+@app.command()
+def interview(
+    questionnaire: QuestionnaireOption = None,
+    answers: Annotated[
+        Path | None,
+        typer.Option(
+            "--answers",
+            "-a",
+            help="Save every answer to this file (YAML; JSON for a .json name) and resume from it when it exists. "
+            "Default: answers-<questionnaire>-<date>.yaml in this folder.",
+        ),
+    ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", "-l", help="Interview language (en, it). Default: the questionnaire's first."),
+    ] = None,
+    interviewer: Annotated[
+        str | None, typer.Option("--interviewer", help="Who runs the interview, saved in the answers file.")
+    ] = None,
+) -> None:
+    """Ask the questions one at a time, saving every answer; then review them and show the report."""
+    with exit_codes():
+        import datetime
+
+        from rich.console import Console
+
+        from outsource_advisor.interview_file import open_session
+
+        today = datetime.date.today().isoformat()
+        session = open_session(questionnaire, answers, today=today, interviewer=interviewer)
+        language = pick_language(session.questionnaire, lang)
+        console = Console(highlight=False)
+        state = _conduct(session, language, console, _resume_command(session.path, questionnaire, lang))
+        _show_result(session, state, language, console)
+
+
+def _conduct(session: Session, language: str, console: Console, resume: str) -> InterviewState:
+    """Run the interview, saving after every answer; a stop saves, says how to resume, and exits."""
+    from outsource_advisor.entries import Wording
+    from outsource_advisor.interview import InputEnded, Interrupted, run_interview
+    from outsource_advisor.interview_file import save_answers
+    from outsource_advisor.prompts import ConsoleAsker, show_intro
+
+    words = Wording(session.questionnaire, language)
+    stream = _input_stream()
+    asker = ConsoleAsker(console, words, stream)
+    show_intro(console, words, session)
+
+    def save(state: InterviewState) -> None:
+        save_answers(session.path, session.questionnaire, state)
+
+    try:
+        with _hangup_as_interrupt():
+            return run_interview(session.questionnaire, session.state, asker, save)
+    except Interrupted as stop:
+        _stopped(session, stop.state, words, "interview.interrupted", resume)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except InputEnded as stop:
+        if stream is not None and asker.lines_read == 0:
+            err(words.msg("interview.no_input"))
+        else:
+            _stopped(session, stop.state, words, "interview.input_ended", resume)
+        raise typer.Exit(EXIT_INVALID_INPUT) from None
+
+
+def _input_stream() -> TextIO | None:
+    """None for a terminal, read with line editing; any other standard input is read line by
+    line, one answer per prompt (a scripted interview), and never waited on after it ends."""
+    if sys.stdin is None:
+        import io
+
+        return io.StringIO()
+    if sys.stdin.isatty():
+        with contextlib.suppress(ImportError):
+            import readline  # noqa: F401 - loading it gives input() line editing and history
+        return None
+    return sys.stdin
+
+
+@contextmanager
+def _hangup_as_interrupt() -> Iterator[None]:
+    """A closed terminal (SIGHUP) stops the interview as Ctrl-C does, so the answers are saved
+    and a save in progress cleans up its temp file, instead of the process dying mid-write."""
+    import signal
+
+    if not hasattr(signal, "SIGHUP"):  # pragma: no cover - Windows
+        yield
+        return
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGHUP, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGHUP, previous)
+
+
+def _stopped(session: Session, state: InterviewState, words: Wording, key: str, resume: str) -> None:
+    """Save what was given (again: the stop may have cut a save short) and say how to resume."""
+    from outsource_advisor.interview import progress
+    from outsource_advisor.interview_file import save_answers
+
+    if state != session.state:
+        save_answers(session.path, session.questionnaire, state)
+    if session.path.exists():
+        done, total = progress(session.questionnaire, state)
+        text = words.msg(key, path=session.path, done=done, total=total, command=resume)
+    else:
+        text = words.msg("interview.nothing_saved")
+    with contextlib.suppress(OSError):  # the terminal may be gone (SIGHUP)
+        sys.stderr.write("\n")
+        err(text)
+
+
+def _resume_command(path: Path, questionnaire: str | None, lang: str | None) -> str:
+    import shlex
+
+    words = ["outsource-advisor", "interview"]
+    if questionnaire:
+        words += ["--questionnaire", questionnaire]
+    if lang:
+        words += ["--lang", lang]
+    return shlex.join([*words, "--answers", str(path)])
+
+
+def _show_result(session: Session, state: InterviewState, language: str, console: Console) -> None:
+    """The finished interview: save it, then the assessment report, then where the answers are."""
+    from rich.text import Text
+
+    from outsource_advisor.answers import validate_answers
+    from outsource_advisor.engine import score
+    from outsource_advisor.i18n import message
+    from outsource_advisor.interview_file import answers_document, save_answers
+    from outsource_advisor.render import Report, render_report
+    from outsource_advisor.text import clean
+
+    q = session.questionnaire
+    save_answers(session.path, q, state)
+    checked = validate_answers(q, answers_document(q, state))
+    assessment = score(q, checked, lang=language)
+    report = Report(assessment, q, checked, language, color=console.is_terminal, width=console.width)
+    console.print()
+    sys.stdout.write(render_report(ReportFormat.TABLE, report))
+    sys.stdout.flush()
+    console.print()
+    console.print(Text(message("interview.saved", language).format(path=clean(str(session.path))), style="bold"))
 
 
 @questionnaire_app.command("list")
