@@ -48,7 +48,7 @@ class ConsoleAsker:
 
     def ask(self, step: Step) -> Response:
         if step.qid == self._on_screen:
-            self._show_note(step)  # asked again after a note: the question is still on screen
+            self._note_saved(step)  # asked again after a note, now saved: the question is still on screen
         else:
             self._show(step)
         while True:
@@ -57,9 +57,7 @@ class ConsoleAsker:
                     self._help(step)
                 case Invalid(message):
                     self.console.print(Text(message, style="red"))
-                case Note(text) as note:
-                    key = "interview.note_saved" if text else "interview.note_removed"
-                    self.console.print(Text(self.words.msg(key), style="green"))
+                case Note() as note:
                     return note
                 case Back() as back:
                     self._on_screen = None
@@ -135,6 +133,11 @@ class ConsoleAsker:
             self.console.print(Padding(table, (0, 0, 0, 2), expand=False))
         if not isinstance(question, SingleChoice):
             self.console.print(Text("  " + _sentence(allowed(step, self.words)), style="dim"))
+
+    def _note_saved(self, step: Step) -> None:
+        key = "interview.note_saved" if step.note else "interview.note_removed"
+        self.console.print(Text(self.words.msg(key), style="green"))
+        self._show_note(step)
 
     def _show_note(self, step: Step) -> None:
         if step.note:
