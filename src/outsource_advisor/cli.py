@@ -289,18 +289,18 @@ def _conduct(session: Session, language: str, console: Console, resume: str) -> 
     def save(state: InterviewState) -> None:
         save_answers(session.path, session.questionnaire, state)
 
-    try:
-        with _hangup_as_interrupt():
+    with _hangup_as_interrupt():
+        try:
             return run_interview(session.questionnaire, session.state, asker, save)
-    except Interrupted as stop:
-        _stopped(session, stop.state, words, "interview.interrupted", resume)
-        raise typer.Exit(EXIT_INTERRUPTED) from None
-    except InputEnded as stop:
-        if stream is not None and asker.lines_read == 0:
-            err(words.msg("interview.no_input"))
-        else:
-            _stopped(session, stop.state, words, "interview.input_ended", resume)
-        raise typer.Exit(EXIT_INVALID_INPUT) from None
+        except Interrupted as stop:
+            _stopped(session, stop.state, words, "interview.interrupted", resume)
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        except InputEnded as stop:
+            if stream is not None and asker.lines_read == 0:
+                err(words.msg("interview.no_input"))
+            else:
+                _stopped(session, stop.state, words, "interview.input_ended", resume)
+            raise typer.Exit(EXIT_INVALID_INPUT) from None
 
 
 def _input_stream() -> TextIO | None:
@@ -328,6 +328,7 @@ def _hangup_as_interrupt() -> Iterator[None]:
         return
 
     def interrupt(signum: int, frame: object) -> None:
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)  # one is enough: let the answers be saved
         raise KeyboardInterrupt
 
     previous = signal.signal(signal.SIGHUP, interrupt)
