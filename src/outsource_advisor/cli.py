@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TextIO
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -279,17 +279,17 @@ def _conduct(session: Session, language: str, console: Console, resume: str) -> 
     from outsource_advisor.entries import Wording
     from outsource_advisor.interview import InputEnded, Interrupted, run_interview
     from outsource_advisor.interview_file import save_answers
-    from outsource_advisor.prompts import ConsoleAsker, show_intro
+    from outsource_advisor.prompts import ConsoleAsker, hangup_as_interrupt, show_intro, terminal_input
 
     words = Wording(session.questionnaire, language)
-    stream = _input_stream()
+    stream = terminal_input()
     asker = ConsoleAsker(console, words, stream)
     show_intro(console, words, session)
 
     def save(state: InterviewState) -> None:
         save_answers(session.path, session.questionnaire, state)
 
-    with _hangup_as_interrupt():
+    with hangup_as_interrupt():
         try:
             return run_interview(session.questionnaire, session.state, asker, save)
         except Interrupted as stop:
@@ -301,41 +301,6 @@ def _conduct(session: Session, language: str, console: Console, resume: str) -> 
             else:
                 _stopped(session, stop.state, words, "interview.input_ended", resume)
             raise typer.Exit(EXIT_INVALID_INPUT) from None
-
-
-def _input_stream() -> TextIO | None:
-    """None for a terminal, read with line editing; any other standard input is read line by
-    line, one answer per prompt (a scripted interview), and never waited on after it ends."""
-    if sys.stdin is None:
-        import io
-
-        return io.StringIO()
-    if sys.stdin.isatty():
-        with contextlib.suppress(ImportError):
-            import readline  # noqa: F401 - loading it gives input() line editing and history
-        return None
-    return sys.stdin
-
-
-@contextmanager
-def _hangup_as_interrupt() -> Iterator[None]:
-    """A closed terminal (SIGHUP) stops the interview as Ctrl-C does, so the answers are saved
-    and a save in progress cleans up its temp file, instead of the process dying mid-write."""
-    import signal
-
-    if not hasattr(signal, "SIGHUP"):  # pragma: no cover - Windows
-        yield
-        return
-
-    def interrupt(signum: int, frame: object) -> None:
-        signal.signal(signal.SIGHUP, signal.SIG_IGN)  # one is enough: let the answers be saved
-        raise KeyboardInterrupt
-
-    previous = signal.signal(signal.SIGHUP, interrupt)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGHUP, previous)
 
 
 def _stopped(session: Session, state: InterviewState, words: Wording, key: str, resume: str) -> None:

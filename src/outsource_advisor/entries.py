@@ -111,7 +111,7 @@ def _empty(step: Step, words: Wording) -> Entry:
         return Answer(step.current)
     if not step.required:
         return Answer(None)
-    return Invalid(words.msg("interview.needs_answer") + " " + _allowed_sentence(step, words))
+    return Invalid(f"{words.msg('interview.needs_answer')} {sentence(allowed(step, words))}.")
 
 
 def _value(step: Step, entry: str, words: Wording) -> Entry:
@@ -177,9 +177,9 @@ def _shown(entry: str) -> str:
     return repr(entry if len(entry) <= 40 else entry[:37] + "...")
 
 
-def _allowed_sentence(step: Step, words: Wording) -> str:
-    text = allowed(step, words)
-    return text[0].upper() + text[1:] + "."
+def sentence(text: str) -> str:
+    """`a whole number...` -> `A whole number...`: a description as a line of its own."""
+    return text[:1].upper() + text[1:]
 
 
 def allowed(step: Step, words: Wording) -> str:

@@ -11,8 +11,13 @@ prints as typed.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import re
+import signal
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TextIO
 
 from rich import box
@@ -21,17 +26,13 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from outsource_advisor.entries import Help, Invalid, Wording, allowed, answer_label, parse_entry, tidy
+from outsource_advisor.entries import Help, Invalid, Wording, allowed, answer_label, parse_entry, sentence, tidy
 from outsource_advisor.interview import Back, Note, Response, Review, ReviewRow, Step, progress
 from outsource_advisor.interview_file import Session
 from outsource_advisor.questionnaire import MultiChoice, SingleChoice
 from outsource_advisor.text import clean
 
 _ESCAPE = re.compile(r"(\x1b\[[0-9;]*m)")
-
-
-def _sentence(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 class ConsoleAsker:
@@ -132,7 +133,7 @@ class ConsoleAsker:
                 table.add_row(Text(str(number)), Text(self.words.text(option.label)), Text(option.value, style="dim"))
             self.console.print(Padding(table, (0, 0, 0, 2), expand=False))
         if not isinstance(question, SingleChoice):
-            self.console.print(Text("  " + _sentence(allowed(step, self.words)), style="dim"))
+            self.console.print(Text("  " + sentence(allowed(step, self.words)), style="dim"))
 
     def _note_saved(self, step: Step) -> None:
         key = "interview.note_saved" if step.note else "interview.note_removed"
@@ -168,7 +169,7 @@ class ConsoleAsker:
                 line = Text(f"  {number:>2}  {words.text(option.label)}: ", style="cyan")
                 line.append(words.text(option.help))
                 self.console.print(line)
-        self.console.print(Text(_sentence(allowed(step, words)), style="dim"))
+        self.console.print(Text(sentence(allowed(step, words)), style="dim"))
 
     def _review_table(self, review: Review) -> Table:
         words = self.words
@@ -219,3 +220,34 @@ def show_intro(console: Console, words: Wording, session: Session) -> None:
         old, new = session.written_for, q.version
         console.print(Text(words.msg("interview.other_version", old=old, new=new), style="yellow"))
     console.print(Text(words.msg("interview.keys"), style="dim"))
+
+
+def terminal_input() -> TextIO | None:
+    """None for a terminal, read with line editing; any other standard input is read line by
+    line, one answer per prompt (a scripted interview), and never waited on after it ends."""
+    if sys.stdin is None:  # started with standard input closed
+        return io.StringIO()
+    if sys.stdin.isatty():
+        with contextlib.suppress(ImportError):
+            import readline  # noqa: F401 - loading it gives input() line editing and history
+        return None
+    return sys.stdin
+
+
+@contextmanager
+def hangup_as_interrupt() -> Iterator[None]:
+    """A closed terminal (SIGHUP) stops the interview as Ctrl-C does, so the answers are saved
+    and a save in progress cleans up its temp file, instead of the process dying mid-write."""
+    if not hasattr(signal, "SIGHUP"):  # pragma: no cover - Windows
+        yield
+        return
+
+    def interrupt(signum: int, frame: object) -> None:
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)  # one is enough: let the answers be saved
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGHUP, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGHUP, previous)
