@@ -1,9 +1,9 @@
 """The interview on a terminal: rich screens for each question and the review.
 
-The asker reads one line per prompt through `Console.input`, from the terminal (with line
-editing when the caller has loaded readline) or from any text stream: a script piped to
-standard input, or a test's `io.StringIO`. It shows help and explains wrong entries itself,
-so the loop only ever hears answers, `back` and notes.
+The asker reads one line per prompt: from the terminal through `input()` (with line editing
+once readline is loaded, see `terminal_input`), or from any text stream through
+`Console.input` (a script piped to standard input, a test's `io.StringIO`). It shows help and
+explains wrong entries itself, so the loop only ever hears answers, `back` and notes.
 
 Questionnaire and user texts are printed as `Text`, never as markup: a company called `[red]`
 prints as typed.
