@@ -9,27 +9,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import QUESTIONNAIRE
+from interview_data import step
 from outsource_advisor.entries import Help, Invalid, Wording, allowed, answer_label, parse_entry
-from outsource_advisor.interview import Answer, Back, Note, Step
+from outsource_advisor.interview import Answer, Back, Note
 
 EN = Wording(QUESTIONNAIRE, "en")
 IT = Wording(QUESTIONNAIRE, "it")
 COMPILED = QUESTIONNAIRE.compiled.by_id
-SECTIONS = {q.id: s for s in QUESTIONNAIRE.sections for q in s.questions}
-
-
-def step(qid: str, *, number: int = 2, current: Any = ..., note: str = "") -> Step:
-    cq = COMPILED[qid]
-    return Step(
-        question=cq,
-        options=tuple(QUESTIONNAIRE.options_of(cq.question)),
-        section=SECTIONS[qid],
-        number=number,
-        total=23,
-        answered=current is not ...,
-        current=None if current is ... else current,
-        note=note,
-    )
 
 
 def value(qid: str, typed: str, words: Wording = EN) -> Any:

@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from conftest import EXAMPLES, QUESTIONNAIRE
+from conftest import QUESTIONNAIRE
+from interview_data import BAKERY, TYPED
 from outsource_advisor.entries import Help, Invalid, Wording, parse_entry
 from outsource_advisor.interview import (
     InputEnded,
@@ -20,35 +21,7 @@ from outsource_advisor.interview import (
     progress,
     run_interview,
 )
-from outsource_advisor.loading import read_answers
 
-# What the owner of a family bakery types, question by question (examples/bakery.yaml).
-TYPED = {
-    "company_name": "Forno Rossi",
-    "company_size": "1",
-    "channels": "2",
-    "internal_hours_per_week": "1",
-    "dedicated_staff": "none",
-    "expertise_level": "Basic",
-    "willing_to_train": "yes",
-    "has_monitoring_tools": "no",
-    "engagement_type": "3",
-    "campaign_duration_months": "24",
-    "weeks_to_launch": "4",
-    "monthly_budget": "300",
-    "internal_hourly_cost": "25",
-    "voice_sensitivity": "high",
-    "communication_subject": "brand",
-    "management_involvement": "regular",
-    "has_business_strategy": "sì",
-    "has_social_strategy": "n",
-    "handles_personal_data": "yes",
-    "shares_confidential_info": "no",
-    "contract_ready": "",
-    "previous_attempt": "abandoned",
-    "activities": "3 6 7, 11 14",
-}
-BAKERY = {**read_answers(EXAMPLES / "bakery.yaml")[0]["answers"], "contract_ready": None}
 WORDS = Wording(QUESTIONNAIRE, "en")
 
 

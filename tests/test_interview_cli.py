@@ -11,9 +11,9 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from conftest import QUESTIONNAIRE
+from interview_data import BAKERY, TYPED
 from outsource_advisor.cli import app
 from outsource_advisor.loading import read_answers
-from test_interview import BAKERY, TYPED
 
 runner = CliRunner()
 LINES = list(TYPED.values())

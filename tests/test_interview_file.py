@@ -11,7 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import EXAMPLES, QUESTIONNAIRE, answer_values
+from conftest import QUESTIONNAIRE, answer_values
+from interview_data import BAKERY
 from outsource_advisor.answers import validate_answers
 from outsource_advisor.errors import InputError, UsageError
 from outsource_advisor.interview import InterviewState
@@ -22,10 +23,8 @@ from outsource_advisor.interview_file import (
     open_session,
     save_answers,
 )
-from outsource_advisor.loading import read_answers
 from outsource_advisor.yamlio import parse_document
 
-BAKERY = {**read_answers(EXAMPLES / "bakery.yaml")[0]["answers"], "contract_ready": None}
 TRICKY = ["NO", "on", "010", "2024-01-02", "1e5", "null", "", " x ", "è", "\u0085", "a\nb", "'\"", "[/]", "#", "- a"]
 texts = st.one_of(st.sampled_from(TRICKY), st.text(max_size=30))
 

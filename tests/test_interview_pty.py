@@ -15,9 +15,9 @@ import pexpect
 import pytest
 
 from conftest import QUESTIONNAIRE, installed_command
+from interview_data import BAKERY, TYPED
 from outsource_advisor.answers import validate_answers
 from outsource_advisor.loading import read_answers
-from test_interview import BAKERY, TYPED
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="pseudo-terminals are POSIX")
 

@@ -8,15 +8,12 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from conftest import EXAMPLES, QUESTIONNAIRE
+from conftest import QUESTIONNAIRE
+from interview_data import BAKERY, step
 from outsource_advisor.entries import Wording
 from outsource_advisor.interview import Answer, Back, InputEnded, InterviewState, Note, run_interview
 from outsource_advisor.interview_file import Session
-from outsource_advisor.loading import read_answers
 from outsource_advisor.prompts import ConsoleAsker, show_intro
-from test_entries import step
-
-BAKERY = {**read_answers(EXAMPLES / "bakery.yaml")[0]["answers"], "contract_ready": None}
 
 
 def asker(typed: str, lang: str = "en") -> tuple[ConsoleAsker, io.StringIO]:
