@@ -116,6 +116,23 @@ def test_hidden_answers_are_noted_on_stderr(tmp_path: Path) -> None:
     assert "note:" in result.stderr and "willing_to_train: ignored" in result.stderr
 
 
+def test_an_unfinished_interview_says_so_and_lists_what_is_missing(tmp_path: Path) -> None:
+    partial = {"complete": False, "answers": {"company_size": "micro", "channels": 2}}
+    result = run("assess", str(write(tmp_path / "partial.json", json.dumps(partial))))
+    assert result.exit_code == 1
+    (line,) = result.stderr.splitlines()
+    assert "the interview that wrote these answers was not finished (complete: false)" in line
+    assert "17 required questions are not answered: internal_hours_per_week, dedicated_staff" in line
+    assert "Finish it with: outsource-advisor interview --answers <this file>" in line
+
+
+def test_an_unfinished_interview_with_every_required_answer_is_scored_with_a_note(tmp_path: Path) -> None:
+    path = write(tmp_path / "a.json", json.dumps({"complete": False, "answers": BASE}))
+    result = run("assess", str(path), "-f", "json")
+    assert result.exit_code == 0
+    assert result.stderr == f"note: {path}: the interview that wrote these answers was not finished (complete: false)\n"
+
+
 def test_usage_errors_exit_2() -> None:
     assert run("assess", str(EXAMPLES / "bakery.yaml"), "--lang", "fr").exit_code == 2
     assert run("assess", str(EXAMPLES / "bakery.yaml"), "--format", "pdf").exit_code == 2

@@ -6,9 +6,12 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from outsource_advisor.errors import InputError
-from outsource_advisor.yamlio import load_document, parse_json, parse_yaml
+from outsource_advisor.yamlio import dump_yaml, load_document, parse_json, parse_yaml
 
 
 def problem(text: str) -> str:
@@ -107,3 +110,56 @@ def test_the_size_limit_can_be_raised_by_the_environment(tmp_path: Path, monkeyp
         load_document(big)
     monkeypatch.setenv("OUTSOURCE_ADVISOR_MAX_FILE_SIZE", "4K")
     assert load_document(big)[0] == {"a": "x" * 2000}
+
+
+TRICKY = [
+    "NO",
+    "on",
+    "yes",
+    "~",
+    "null",
+    "",
+    " padded ",
+    "010",
+    "09",
+    "1e5",
+    "1_000",
+    "0x1F",
+    "+1",
+    ".inf",
+    "1:20",
+    "2024-01-02",
+    "true",
+    "- item",
+    "# not a comment",
+    "a: b",
+    "it's",
+    '"q"',
+    "line\nbreak",
+    "x\u0085y",
+    "\u2028",
+    "tab\there",
+    "\ufeffbom",
+    "\x1b[31mred",
+    "nbsp\u00a0",
+    "è così",
+    "\U0001f600",
+]
+scalars = st.one_of(
+    st.sampled_from(TRICKY),
+    st.text(),
+    st.integers(),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.booleans(),
+    st.none(),
+)
+
+
+@given(st.dictionaries(st.text(min_size=1), st.one_of(scalars, st.lists(st.text()))))
+def test_what_dump_yaml_writes_our_loader_reads_back_equal(data: dict[str, object]) -> None:
+    assert parse_yaml(dump_yaml(data)) == data
+
+
+def test_dumped_text_is_also_read_as_text_by_yaml_1_1_tools() -> None:
+    data = {t: t for t in TRICKY}
+    assert yaml.safe_load(dump_yaml(data)) == data

@@ -60,6 +60,7 @@ class Answers:
     date: str | None = None
     interviewer: str | None = None
     assumptions: CostOverrides | None = None
+    complete: bool | None = None
 
 
 def read_envelope(data: Any) -> AnswersFile:
@@ -105,7 +106,7 @@ def validate_answers(questionnaire: Questionnaire, data: Any, *, partial: bool =
     answers = settle(questionnaire, values, envelope)
     missing = [qid for qid in answers.missing if qid not in envelope.answers]
     if missing and not partial:
-        problems.append(missing_problem(missing))
+        problems.append(missing_problem(missing, unfinished=envelope.complete is False))
     if problems:
         raise InputError(problems)
     return answers
@@ -164,10 +165,19 @@ def settle(questionnaire: Questionnaire, values: dict[str, Any], envelope: Answe
         date=env.date,
         interviewer=env.interviewer,
         assumptions=env.assumptions,
+        complete=env.complete,
     )
 
 
-def missing_problem(missing: list[str]) -> Problem:
+def missing_problem(missing: list[str], *, unfinished: bool = False) -> Problem:
+    """One problem listing every required question left unanswered; for a file an interview
+    saved before it ended (`complete: false`), also how to finish it."""
     count = len(missing)
     noun = "question is" if count == 1 else "questions are"
-    return Problem(f"{count} required {noun} not answered: {', '.join(missing)}", loc=("answers",))
+    message = f"{count} required {noun} not answered: {', '.join(missing)}"
+    if unfinished:
+        message = (
+            f"the interview that wrote these answers was not finished (complete: false); {message}. "
+            "Finish it with: outsource-advisor interview --answers <this file>"
+        )
+    return Problem(message, loc=("answers",))

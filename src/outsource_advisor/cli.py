@@ -7,6 +7,7 @@ that need them, so `--help` stays fast.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,7 +20,12 @@ import typer
 from outsource_advisor.render import ReportFormat
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from outsource_advisor.answers import Answers
+    from outsource_advisor.entries import Wording
+    from outsource_advisor.interview import InterviewState
+    from outsource_advisor.interview_file import Session
     from outsource_advisor.questionnaire import Questionnaire
 
 EXIT_OK = 0
@@ -144,7 +150,10 @@ def load_for_answers(data: Any, questionnaire: str | None, text: str = "", name:
 
 
 def note_answers(answers: Answers, questionnaire: Questionnaire, name: str) -> None:
-    """Tell the user about answers that were ignored or written for another version."""
+    """Tell the user about answers that were ignored, written for another version, or saved by an
+    interview that was not finished."""
+    if answers.complete is False:
+        err(f"note: {name}: the interview that wrote these answers was not finished (complete: false)")
     for qid in answers.ignored:
         err(f"note: {name}: answers.{qid}: ignored, the question is not asked for these answers")
     version = answers.questionnaire_version
@@ -300,6 +309,126 @@ def _validate_one(path: Path, questionnaire: str | None) -> int:
         print(f"ok: {path}: answers for {q.id!r} ({len(checked.values)} answered)")
         return 0
     raise InputError([Problem("neither a questionnaire (no 'sections') nor answers (no 'answers')", file=str(path))])
+
+
+@app.command()
+def interview(
+    questionnaire: QuestionnaireOption = None,
+    answers: Annotated[
+        Path | None,
+        typer.Option(
+            "--answers",
+            "-a",
+            help="Save every answer to this file (YAML; JSON for a .json name) and resume from it when it exists. "
+            "Default: answers-<questionnaire>-<date>.yaml in this folder.",
+        ),
+    ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", "-l", help="Interview language (en, it). Default: the questionnaire's first."),
+    ] = None,
+    interviewer: Annotated[
+        str | None, typer.Option("--interviewer", help="Who runs the interview, saved in the answers file.")
+    ] = None,
+) -> None:
+    """Ask the questions one at a time, saving every answer; then review them and show the report."""
+    with exit_codes():
+        import datetime
+
+        from rich.console import Console
+
+        from outsource_advisor.interview_file import open_session
+
+        today = datetime.date.today().isoformat()
+        session = open_session(questionnaire, answers, today=today, interviewer=interviewer)
+        language = pick_language(session.questionnaire, lang)
+        console = Console(highlight=False)
+        state = _conduct(session, language, console, _resume_command(session.path, questionnaire, lang))
+        _show_result(session, state, language, console)
+
+
+def _conduct(session: Session, language: str, console: Console, resume: str) -> InterviewState:
+    """Run the interview, saving after every answer; a stop saves, says how to resume, and exits."""
+    from outsource_advisor.entries import Wording
+    from outsource_advisor.interview import InputEnded, Interrupted, run_interview
+    from outsource_advisor.interview_file import save_answers
+    from outsource_advisor.prompts import ConsoleAsker, hangup_as_interrupt, show_intro, terminal_input
+
+    words = Wording(session.questionnaire, language)
+    stream = terminal_input()
+    asker = ConsoleAsker(console, words, stream)
+    show_intro(console, words, session)
+
+    def save(state: InterviewState) -> None:
+        save_answers(session.path, session.questionnaire, state)
+
+    with hangup_as_interrupt():
+        try:
+            return run_interview(session.questionnaire, session.state, asker, save)
+        except Interrupted as stop:
+            _stopped(session, stop.state, words, "interview.interrupted", resume)
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        except InputEnded as stop:
+            if stream is not None and asker.lines_read == 0:
+                err(words.msg("interview.no_input"))
+            else:
+                _stopped(session, stop.state, words, "interview.input_ended", resume)
+            raise typer.Exit(EXIT_INVALID_INPUT) from None
+
+
+def _stopped(session: Session, state: InterviewState, words: Wording, key: str, resume: str) -> None:
+    """Save what was given (again: the stop may have cut a save short) and say how to resume."""
+    from outsource_advisor.interview import progress
+    from outsource_advisor.interview_file import save_answers
+
+    if state != session.state:
+        save_answers(session.path, session.questionnaire, state)
+    if session.path.exists():
+        done, total = progress(session.questionnaire, state)
+        text = words.msg(key, path=session.path, done=done, total=total, command=resume)
+    else:
+        text = words.msg("interview.nothing_saved")
+    with contextlib.suppress(OSError):  # the terminal may be gone (SIGHUP)
+        sys.stderr.write("\n")
+        err(text)
+
+
+def _resume_command(path: Path, questionnaire: str | None, lang: str | None) -> str:
+    import shlex
+
+    words = ["outsource-advisor", "interview"]
+    if questionnaire:
+        words += ["--questionnaire", questionnaire]
+    if lang:
+        words += ["--lang", lang]
+    return shlex.join([*words, "--answers", str(path)])
+
+
+def _show_result(session: Session, state: InterviewState, language: str, console: Console) -> None:
+    """The finished interview: save it, then the assessment report, then where the answers are."""
+    import datetime
+
+    from rich.text import Text
+
+    from outsource_advisor.advice import advise
+    from outsource_advisor.answers import validate_answers
+    from outsource_advisor.engine import score
+    from outsource_advisor.i18n import message
+    from outsource_advisor.interview_file import answers_document, save_answers
+    from outsource_advisor.render import Report, render_report
+    from outsource_advisor.text import clean
+
+    q = session.questionnaire
+    save_answers(session.path, q, state)
+    checked = validate_answers(q, answers_document(q, state))
+    assessment = advise(q, checked, score(q, checked, lang=language), language)
+    today = datetime.date.today().isoformat()
+    report = Report(assessment, q, checked, language, color=console.is_terminal, width=console.width, date=today)
+    console.print()
+    sys.stdout.write(render_report(ReportFormat.TABLE, report))
+    sys.stdout.flush()
+    console.print()
+    console.print(Text(message("interview.saved", language).format(path=clean(str(session.path))), style="bold"))
 
 
 @questionnaire_app.command("list")

@@ -282,6 +282,126 @@ _MESSAGES: dict[str, dict[str, str]] = {
     },
     "report.footer": {"en": "Prepared with {program}", "it": "Preparato con {program}"},
     # --- end of the report block ---
+    # The guided interview (`outsource-advisor interview`).
+    "interview.title": {"en": "Interview: {title}", "it": "Intervista: {title}"},
+    "interview.saving_to": {
+        "en": "Answers are saved to {path} after every answer.",
+        "it": "Le risposte vengono salvate in {path} dopo ogni risposta.",
+    },
+    "interview.resuming": {
+        "en": "Resuming {path}: {done} of {total} questions already answered.",
+        "it": "Riprendo {path}: {done} domande su {total} hanno già una risposta.",
+    },
+    "interview.keys": {
+        "en": "Keys: ? help · < back · Enter keeps the current answer · :note TEXT adds a note · unknown if you don't know · Ctrl-C stops (answers are kept)",
+        "it": "Tasti: ? aiuto · < indietro · Invio conferma la risposta attuale · :note TESTO aggiunge una nota · unknown (o non so) se non lo sai · Ctrl-C interrompe (le risposte restano salvate)",
+    },
+    "interview.progress": {"en": "Question {number} of {total}", "it": "Domanda {number} di {total}"},
+    "interview.hint": {
+        "en": "? help · < back · :note TEXT",
+        "it": "? aiuto · < indietro · :note TESTO",
+    },
+    "interview.current": {"en": "Current answer: {answer}", "it": "Risposta attuale: {answer}"},
+    "interview.note": {"en": "Note: {note}", "it": "Nota: {note}"},
+    "interview.prompt": {"en": "Answer", "it": "Risposta"},
+    "interview.enter_keeps": {"en": "Enter keeps it", "it": "Invio per confermarla"},
+    "interview.enter_skips": {
+        "en": "optional: Enter skips it",
+        "it": "facoltativa: Invio per saltarla",
+    },
+    "interview.dash_clears": {
+        "en": "optional: - leaves it unanswered",
+        "it": "facoltativa: - la lascia senza risposta",
+    },
+    "interview.note_saved": {"en": "Note saved.", "it": "Nota salvata."},
+    "interview.note_removed": {"en": "Note removed.", "it": "Nota rimossa."},
+    "interview.no_help": {
+        "en": "There is no help for this question.",
+        "it": "Non c'è un aiuto per questa domanda.",
+    },
+    "interview.first_question": {
+        "en": "This is the first question; there is nothing to go back to.",
+        "it": "Questa è la prima domanda: non si può tornare indietro.",
+    },
+    "interview.needs_answer": {
+        "en": "This question needs an answer.",
+        "it": "Questa domanda richiede una risposta.",
+    },
+    "interview.not_accepted": {
+        "en": "Not accepted: {entry}. Allowed: {allowed}.",
+        "it": "Non accettato: {entry}. Valori ammessi: {allowed}.",
+    },
+    "interview.did_you_mean": {"en": "Did you mean {value}?", "it": "Forse intendevi {value}?"},
+    "interview.unknown_command": {
+        "en": "Unknown command {entry}. Commands: ? help, < back, :note TEXT.",
+        "it": "Comando sconosciuto {entry}. Comandi: ? aiuto, < indietro, :note TESTO.",
+    },
+    "interview.allowed.choice": {
+        "en": "a number from 1 to {count}, or a value: {values}",
+        "it": "un numero da 1 a {count}, o un valore: {values}",
+    },
+    "interview.allowed.choices": {
+        "en": "numbers from 1 to {count} or values, separated by commas or spaces (for example 1, 3 or 2-4)",
+        "it": "numeri da 1 a {count} o valori, separati da virgole o spazi (per esempio 1, 3 oppure 2-4)",
+    },
+    "interview.allowed.at_least_chosen": {"en": "choose at least {count}", "it": "scegline almeno {count}"},
+    "interview.allowed.at_most_chosen": {"en": "choose at most {count}", "it": "scegline al massimo {count}"},
+    "interview.allowed.yes_no": {"en": "yes or no", "it": "sì o no"},
+    "interview.allowed.whole_number": {"en": "a whole number", "it": "un numero intero"},
+    "interview.allowed.number": {"en": "a number", "it": "un numero"},
+    "interview.allowed.between": {"en": "from {lo} to {hi}", "it": "da {lo} a {hi}"},
+    "interview.allowed.at_least": {"en": "of at least {lo}", "it": "non inferiore a {lo}"},
+    "interview.allowed.at_most": {"en": "of at most {hi}", "it": "non superiore a {hi}"},
+    "interview.allowed.text": {
+        "en": "text of at most {count} characters",
+        "it": "un testo di al massimo {count} caratteri",
+    },
+    "interview.allowed.unknown": {
+        "en": "or unknown if you don't know",
+        "it": "oppure unknown (o non so) se non lo sai",
+    },
+    "interview.skipped": {"en": "(no answer)", "it": "(nessuna risposta)"},
+    "interview.review.title": {"en": "Review of your answers", "it": "Riepilogo delle risposte"},
+    "interview.column.question": {"en": "Question", "it": "Domanda"},
+    "interview.column.answer": {"en": "Answer", "it": "Risposta"},
+    "interview.column.note": {"en": "Note", "it": "Nota"},
+    "interview.review.general_note": {"en": "General note: {note}", "it": "Nota generale: {note}"},
+    "interview.review.ignored": {
+        "en": "Kept in the file but ignored, because these questions are no longer asked:",
+        "it": "Conservate nel file ma ignorate, perché queste domande non vengono più poste:",
+    },
+    "interview.review.prompt": {
+        "en": "Type a number to change that answer, or press Enter to finish",
+        "it": "Scrivi un numero per cambiare quella risposta, o premi Invio per finire",
+    },
+    "interview.review.invalid": {
+        "en": "Type a number from 1 to {count}, or press Enter to finish.",
+        "it": "Scrivi un numero da 1 a {count}, o premi Invio per finire.",
+    },
+    "interview.saved": {
+        "en": "Answers saved to {path}. Score them again with: outsource-advisor assess {path}",
+        "it": "Risposte salvate in {path}. Per rivalutarle: outsource-advisor assess {path}",
+    },
+    "interview.interrupted": {
+        "en": "Interrupted. Answers saved to {path} ({done} of {total} answered). Resume with: {command}",
+        "it": "Interrotto. Risposte salvate in {path} ({done} su {total} con risposta). Per riprendere: {command}",
+    },
+    "interview.input_ended": {
+        "en": "The input ended before the interview did. Answers saved to {path} ({done} of {total} answered). Resume with: {command}",
+        "it": "L'input è finito prima dell'intervista. Risposte salvate in {path} ({done} su {total} con risposta). Per riprendere: {command}",
+    },
+    "interview.nothing_saved": {
+        "en": "Stopped before the first answer; nothing was saved.",
+        "it": "Interrotto prima della prima risposta; non è stato salvato nulla.",
+    },
+    "interview.no_input": {
+        "en": "Standard input is not a terminal and gave no answers. Run the interview in a terminal, give it one answer per line on standard input, or score an answers file with: outsource-advisor assess FILE",
+        "it": "Lo standard input non è un terminale e non ha dato risposte. Esegui l'intervista in un terminale, passale una risposta per riga sullo standard input, oppure valuta un file di risposte con: outsource-advisor assess FILE",
+    },
+    "interview.other_version": {
+        "en": "These answers were written for version {old} of the questionnaire; continuing with version {new}.",
+        "it": "Queste risposte sono state scritte per la versione {old} del questionario; si continua con la versione {new}.",
+    },
 }
 
 

@@ -322,3 +322,44 @@ def line_of(text: str, keys: tuple[str | int, ...]) -> int | None:
         else:
             return line
     return line
+
+
+def _both_resolvers() -> dict[Any, list[tuple[str, re.Pattern[str]]]]:
+    """YAML 1.1's implicit types and ours together: a string either would misread gets quotes."""
+    merged: dict[Any, list[tuple[str, re.Pattern[str]]]] = {}
+    for table in (yaml.SafeDumper.yaml_implicit_resolvers, _StrictLoader.yaml_implicit_resolvers):
+        for first, resolvers in table.items():
+            merged.setdefault(first, []).extend(resolvers)
+    return merged
+
+
+class _Dumper(yaml.SafeDumper):
+    """A safe dumper whose output our own loader reads back exactly.
+
+    A string is written plain only when neither YAML 1.1 (other tools) nor our YAML 1.2
+    resolvers would read it as something else: `NO`, `010`, `1e5` and `2024-01-02` get quotes.
+    A string with any character that is not printable (line breaks, U+0085, U+2028, tabs,
+    control characters) is written double-quoted, where every such character is escaped;
+    the other styles would let a reader fold or normalise it.
+    """
+
+    yaml_implicit_resolvers = _both_resolvers()
+
+
+def _represent_str(dumper: _Dumper, value: str) -> yaml.ScalarNode:
+    style = None if value.isprintable() else '"'
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+def _represent_list(dumper: _Dumper, value: list[Any]) -> yaml.SequenceNode:
+    """Lists of choices read best on one line: `activities: [seo, advertising]`."""
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=True)
+
+
+_Dumper.add_representer(str, _represent_str)
+_Dumper.add_representer(list, _represent_list)
+
+
+def dump_yaml(data: Any) -> str:
+    """Plain data as block YAML, keys in the given order, that `parse_yaml` reads back equal."""
+    return str(yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1_000_000))
