@@ -205,3 +205,19 @@ def test_a_report_without_a_date_in_the_answers_is_dated_today() -> None:
     result = run("assess", str(EXAMPLES / "manufacturer-campaign.yaml"), "--format", "markdown")
     days = {before, datetime.date.today()}  # the run may cross midnight
     assert any(f"**Date:** {day.isoformat()}" in result.stdout for day in days)
+
+
+def test_written_files_keep_the_usual_permissions(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    fresh = tmp_path / "fresh.json"
+    assert run("assess", str(EXAMPLES / "hotel.json"), "-f", "json", "-o", str(fresh)).exit_code == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o666 & ~umask
+    shared = tmp_path / "shared.json"
+    shared.write_text("{}", encoding="utf-8")
+    shared.chmod(0o640)
+    assert run("assess", str(EXAMPLES / "hotel.json"), "-f", "json", "-o", str(shared)).exit_code == 0
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o640

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
+import stat
 from pathlib import Path
 
 from outsource_advisor.errors import UsageError
@@ -16,7 +17,7 @@ def write_atomic(path: Path, text: str) -> None:
     if not folder.is_dir():
         raise UsageError(f"{path}: cannot write: the folder {folder} does not exist")
     try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        fd, tmp = _create_temp(folder, path)
     except OSError as exc:
         raise UsageError(f"{path}: cannot write: {exc.strerror}") from None
     try:
@@ -31,6 +32,26 @@ def write_atomic(path: Path, text: str) -> None:
         if isinstance(exc, OSError):
             raise UsageError(f"{path}: cannot write: {exc.strerror}") from None
         raise
+
+
+def _create_temp(folder: Path, path: Path) -> tuple[int, str]:
+    """A new temp file beside `path`, with the mode the file would get anyway: the existing
+    file's mode when replacing one, else the usual default under the user's umask (mkstemp's
+    owner-only 0600 would silently make every report private)."""
+    try:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        mode = None
+    for _ in range(100):
+        tmp = str(folder / f".{path.name}.{secrets.token_hex(6)}.tmp")
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            continue
+        if mode is not None:
+            os.fchmod(fd, mode)
+        return fd, tmp
+    raise FileExistsError(f"no free temp name beside {path}")
 
 
 def refuse_overwriting(output: Path | None, inputs: list[Path]) -> None:
