@@ -64,3 +64,10 @@ def test_report_templates_ship_with_the_package(run_installed: Run, tmp_path: Pa
         assert result.returncode == 0, result.stderr
         text = (tmp_path / name).read_text(encoding="utf-8")
         assert "Forno Rossi" in text and "Piano di delega" in text
+
+
+def test_version(run_installed: Run) -> None:
+    from outsource_advisor import __version__
+
+    result = run_installed("--version")
+    assert result.returncode == 0 and result.stdout == f"outsource-advisor {__version__}\n"

@@ -45,6 +45,26 @@ app = typer.Typer(
 questionnaire_app = typer.Typer(
     help="List, show and describe questionnaires.", no_args_is_help=True, rich_markup_mode=None
 )
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from outsource_advisor import __version__
+
+        print(f"outsource-advisor {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_print_version, is_eager=True, help="Show the version and exit."),
+    ] = False,
+) -> None:
+    """Should a company run its social media in-house, with an agency, or both?"""
+
+
 app.add_typer(questionnaire_app, name="questionnaire")
 
 
