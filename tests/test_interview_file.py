@@ -132,6 +132,20 @@ def test_a_resumed_file_keeps_hidden_answers_and_skipped_questions(tmp_path: Pat
     assert state.values == {"expertise_level": "advanced", "willing_to_train": True, "contract_ready": None}
 
 
+def test_a_resumed_file_keeps_its_cost_assumptions(tmp_path: Path) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text(
+        "assumptions:\n  startup_multiplier: 1.5\n  activities:\n    seo: {agency_fee_per_month: 450}\n"
+        "answers:\n  channels: 2\n",
+        encoding="utf-8",
+    )
+    state, _ = load_state(path, QUESTIONNAIRE)
+    save_answers(path, QUESTIONNAIRE, state.with_answer(QUESTIONNAIRE, "company_size", "micro"))
+    saved = parse_document(path.read_text(encoding="utf-8"), name=path.name)
+    assert saved["assumptions"] == {"startup_multiplier": 1.5, "activities": {"seo": {"agency_fee_per_month": 450}}}
+    assert saved["answers"] == {"company_size": "micro", "channels": 2}
+
+
 def test_a_session_resumes_with_the_questionnaire_the_file_names(tmp_path: Path) -> None:
     path = tmp_path / "a.yaml"
     path.write_text(

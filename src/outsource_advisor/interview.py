@@ -38,6 +38,8 @@ class InterviewState:
     respondent: str | None = None
     date: str | None = None
     interviewer: str | None = None
+    # Cost assumptions from a resumed file: not asked about, but kept as they were.
+    assumptions: dict[str, Any] | None = None
 
     def with_answer(self, questionnaire: Questionnaire, qid: str, value: Any) -> InterviewState:
         values = {**self.values, qid: value}

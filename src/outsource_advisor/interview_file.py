@@ -34,6 +34,8 @@ def answers_document(questionnaire: Questionnaire, state: InterviewState) -> dic
     document["complete"] = is_complete(questionnaire, state)
     if state.notes:
         document["notes"] = dict(state.notes)
+    if state.assumptions:
+        document["assumptions"] = state.assumptions
     document["answers"] = dict(state.values)
     return document
 
@@ -78,6 +80,7 @@ def load_state(path: Path, questionnaire: Questionnaire) -> tuple[InterviewState
         respondent=envelope.respondent,
         date=envelope.date,
         interviewer=envelope.interviewer,
+        assumptions=envelope.assumptions.model_dump(exclude_none=True) if envelope.assumptions else None,
     )
     return state, envelope.questionnaire_version
 
