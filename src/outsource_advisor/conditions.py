@@ -82,9 +82,15 @@ def compile_condition(cond: Condition) -> Check:
     """Turn a condition into a fast closure over (answer values, outcome)."""
     if cond.all is not None:
         parts = [compile_condition(c) for c in cond.all]
+        if len(parts) == 2:
+            first, second = parts
+            return lambda v, o: first(v, o) and second(v, o)
         return lambda v, o: all(p(v, o) for p in parts)
     if cond.any is not None:
         parts = [compile_condition(c) for c in cond.any]
+        if len(parts) == 2:
+            first, second = parts
+            return lambda v, o: first(v, o) or second(v, o)
         return lambda v, o: any(p(v, o) for p in parts)
     if cond.not_ is not None:
         inner = compile_condition(cond.not_)
@@ -95,15 +101,33 @@ def compile_condition(cond: Condition) -> Check:
     return _compile_atom(cond)
 
 
+def _one_of(allowed: list[Scalar]) -> Callable[[Any], bool]:
+    """`_same(x, a)` for any `a` in `allowed`, as set lookups split by kind: text matches text,
+    a boolean matches a boolean, and a number matches an equal number of either type."""
+    texts = frozenset(a for a in allowed if isinstance(a, str))
+    flags = frozenset(a for a in allowed if isinstance(a, bool))
+    numbers = frozenset(a for a in allowed if _is_number(a))
+
+    def test(x: Any) -> bool:
+        kind = type(x)
+        if kind is str:
+            return x in texts
+        if kind is bool:
+            return x in flags
+        if kind is int or kind is float:
+            return x in numbers
+        return any(_same(x, a) for a in allowed)
+
+    return test
+
+
 def _compile_atom(cond: Condition) -> Check:
     qid = cond.question
     tests: list[Callable[[Any], bool]] = []
     if cond.equals is not None:
-        expected = cond.equals
-        tests.append(lambda x: _same(x, expected))
+        tests.append(_one_of([cond.equals]))
     if cond.in_ is not None:
-        allowed = list(cond.in_)
-        tests.append(lambda x: any(_same(x, a) for a in allowed))
+        tests.append(_one_of(list(cond.in_)))
     if cond.includes is not None:
         item = cond.includes
         tests.append(lambda x: isinstance(x, list) and item in x)
@@ -120,8 +144,22 @@ def _compile_atom(cond: Condition) -> Check:
     if cond.below is not None:
         lt = cond.below
         bounds.append(lambda x: x < lt)
-    if bounds:
+    if len(bounds) == 1:
+        (bound,) = bounds
+        tests.append(lambda x: _is_number(x) and bound(x))
+    elif bounds:
         tests.append(lambda x: _is_number(x) and all(b(x) for b in bounds))
+
+    if len(tests) == 1:
+        (only,) = tests
+
+        def check_one(values: Values, outcome: str | None) -> bool:
+            value = values.get(qid)  # type: ignore[arg-type]
+            if value is None or value == UNKNOWN:
+                return False
+            return only(value)
+
+        return check_one
 
     def check(values: Values, outcome: str | None) -> bool:
         value = values.get(qid)  # type: ignore[arg-type]
