@@ -7,7 +7,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from outsource_advisor.conditions import UNKNOWN, Condition, compile_condition
+from outsource_advisor.conditions import UNKNOWN, Condition, _compile_closure, compile_condition
 
 
 def _same(x: Any, y: Any) -> bool:
@@ -87,4 +87,15 @@ conditions = st.recursive(
 @given(conditions, st.dictionaries(st.sampled_from(["x", "y"]), VALUES), st.sampled_from([None, "hybrid"]))
 def test_compiled_conditions_read_literally(raw: dict[str, Any], values: dict[str, Any], outcome: Any) -> None:
     cond = Condition.model_validate(raw)
-    assert compile_condition(cond)(values, outcome) is reference(cond, values, outcome)
+    expected = reference(cond, values, outcome)
+    assert compile_condition(cond)(values, outcome) is expected
+    assert _compile_closure(cond)(values, outcome) is expected
+
+
+def test_deep_conditions_are_compiled_too() -> None:
+    raw: dict[str, Any] = {"question": "x", "equals": "a"}
+    for _ in range(60):
+        raw = {"not": {"all": [raw]}}
+    cond = Condition.model_validate(raw)
+    for values in ({"x": "a"}, {"x": "b"}, {}):
+        assert compile_condition(cond)(values, None) is reference(cond, values, None)
