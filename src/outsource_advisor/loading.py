@@ -82,7 +82,7 @@ def check_answers_text(
         raise InputError(_with_lines(exc.problems, text, file)) from None
 
 
-def read_answers(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> tuple[Any, str]:
+def read_answers(path: Path | str, *, max_bytes: int = MAX_FILE_BYTES) -> tuple[Any, str]:
     """Parse an answers file (YAML or JSON) without validating it yet."""
     return load_document(path, max_bytes=max_bytes)
 

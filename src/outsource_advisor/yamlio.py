@@ -282,10 +282,10 @@ def decode(data: bytes) -> str:
         raise InputError([Problem("the file is not valid UTF-8 text (save it as UTF-8)", line=line)]) from None
 
 
-def read_text(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> str:
+def read_text(path: Path | str, *, max_bytes: int = MAX_FILE_BYTES) -> str:
     """Read a text file within a size limit; errors name the file."""
     try:
-        with path.open("rb") as handle:
+        with open(path, "rb") as handle:
             data = handle.read(max_bytes + 1)
     except FileNotFoundError:
         raise InputError([Problem("no such file", file=str(path))]) from None
@@ -310,11 +310,11 @@ def parse_document(text: str, *, name: str) -> Any:
     return parse_json(text) if is_json_name(name) else parse_yaml(text)
 
 
-def load_document(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> tuple[Any, str]:
+def load_document(path: Path | str, *, max_bytes: int = MAX_FILE_BYTES) -> tuple[Any, str]:
     """Read and parse a YAML or JSON file; returns the data and the text (for line lookups)."""
     text = read_text(path, max_bytes=max_bytes)
     try:
-        return parse_document(text, name=path.name), text
+        return parse_document(text, name=str(path)), text
     except InputError as exc:
         raise exc.located(file=str(path)) from None
 
