@@ -1,0 +1,83 @@
+"""Scoring tasks in this process, or in a pool of worker processes (`--jobs N`).
+
+Workers get tasks in chunks and send back results in the same order, so the output is the
+same whatever the number of jobs. At most a few chunks are in flight at a time: reading runs
+ahead of scoring by a bounded amount and memory stays flat. Each worker loads and compiles
+its questionnaires once. Workers ignore Ctrl-C; the main process stops them.
+"""
+
+from __future__ import annotations
+
+import signal
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+
+from outsource_advisor.batch import Kind, Options, Output, Result, Scorer, Task
+
+Item = Task | Result
+
+# Work per chunk, in units of one CSV row or JSONL line (an answers file to read costs about
+# four): large enough to make sending a chunk cheap next to scoring it, small enough to keep
+# both workers busy to the end.
+CHUNK_UNITS = 512
+_FILE_UNITS = 4
+IN_FLIGHT_PER_JOB = 3
+# In one process, results are still handled a few at a time (written, counted) as they come.
+SERIAL_UNITS = 64
+
+_scorer: Scorer | None = None
+
+
+def _start_worker(options: Options) -> None:
+    global _scorer
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _scorer = Scorer(options)
+
+
+def _score_chunk(chunk: list[Item]) -> Output:
+    scorer = _scorer
+    assert scorer is not None, "worker not started"
+    return scorer.work(chunk)
+
+
+def chunks(items: Iterable[Item], units: int) -> Iterator[list[Item]]:
+    chunk: list[Item] = []
+    size = 0
+    for item in items:
+        chunk.append(item)
+        size += _FILE_UNITS if isinstance(item, Task) and item.kind in (Kind.FILE, Kind.DOCUMENT) else 1
+        if size >= units:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def score_all(items: Iterable[Item], options: Options, jobs: int = 1, scorer: Scorer | None = None) -> Iterator[Output]:
+    """Every item done, in order, a chunk at a time: failed items pass through, tasks are
+    scored; each chunk comes formatted and counted."""
+    if jobs <= 1:
+        scorer = scorer or Scorer(options)
+        for chunk in chunks(items, SERIAL_UNITS):
+            yield scorer.work(chunk)
+        return
+    yield from _score_in_pool(items, options, jobs)
+
+
+def _score_in_pool(items: Iterable[Item], options: Options, jobs: int) -> Iterator[Output]:
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(options,))
+    pending: deque[Future[Output]] = deque()
+    try:
+        for chunk in chunks(items, CHUNK_UNITS):
+            pending.append(pool.submit(_score_chunk, chunk))
+            while len(pending) >= jobs * IN_FLIGHT_PER_JOB:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    except BaseException:
+        for future in pending:
+            future.cancel()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
