@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from enum import IntEnum
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from outsource_advisor.errors import InputError, Problem
@@ -39,7 +38,9 @@ class Source(NamedTuple):
         return self.file if self.number is None else f"{self.file}:{self.unit} {self.number}"
 
 
-class Kind(IntEnum):
+class Kind:
+    """What a task holds (plain numbers: cheap to send to a worker process)."""
+
     FILE = 1  # payload: the path to read
     DOCUMENT = 2  # payload: (text, a name whose suffix says JSON or YAML)
     ROW = 3  # payload: (ColumnPlan, cells)
@@ -47,7 +48,7 @@ class Kind(IntEnum):
 
 
 class Task(NamedTuple):
-    kind: Kind
+    kind: int
     source: Source
     payload: Any
 
@@ -110,18 +111,28 @@ class Scorer:
         self._formatter: Any = None
 
     def questionnaire(self, ref: str | None) -> Questionnaire:
-        """The questionnaire for a reference (None: the default); a failure is remembered too."""
-        from outsource_advisor.loading import load_questionnaire
-
+        """The questionnaire for a reference (None: the default), loaded once per file it names
+        (`social-media` and the default are one); a failure is remembered too."""
         if ref not in self._questionnaires:
-            try:
-                self._questionnaires[ref] = load_questionnaire(ref)
-            except InputError as exc:
-                self._questionnaires[ref] = exc
+            self._questionnaires[ref] = self._load(ref)
         found = self._questionnaires[ref]
         if isinstance(found, InputError):
             raise found
         return found
+
+    def _load(self, ref: str | None) -> Questionnaire | InputError:
+        from outsource_advisor.loading import load_questionnaire, resolve_questionnaire
+
+        try:
+            path = str(resolve_questionnaire(ref))
+        except InputError as exc:
+            return exc
+        if path not in self._questionnaires:
+            try:
+                self._questionnaires[path] = load_questionnaire(path)
+            except InputError as exc:
+                self._questionnaires[path] = exc
+        return self._questionnaires[path]
 
     def verdicts(self, q: Questionnaire) -> Verdicts:
         from outsource_advisor.verdict import Verdicts
@@ -159,7 +170,7 @@ class Scorer:
             quick_row = self._quick_row = self.verdicts(self.questionnaire(self.options.questionnaire)).quick_row
         for item in items:
             if type(item) is Task:
-                if item.kind is Kind.ROW and quick_row is not None:
+                if item.kind == Kind.ROW and quick_row is not None:
                     # The common case, inlined: a plainly valid CSV row.
                     quick = quick_row(*item.payload)
                     if quick is not None:
@@ -173,11 +184,11 @@ class Scorer:
     def process(self, task: Task) -> Result:
         try:
             kind = task.kind
-            if kind is Kind.ROW:
+            if kind == Kind.ROW:
                 return self._row(task.source, *task.payload)
-            if kind is Kind.FILE:
+            if kind == Kind.FILE:
                 return self._file(task.source, task.payload)
-            if kind is Kind.DOCUMENT:
+            if kind == Kind.DOCUMENT:
                 return self._document(task.source, *task.payload)
             return self._line(task.source, task.payload)
         except InputError as exc:

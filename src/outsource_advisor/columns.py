@@ -13,6 +13,8 @@ validators check, so a bad cell gets the message `assess` would give.
 
 from __future__ import annotations
 
+import itertools
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +32,7 @@ SKIP = "skip"
 RESPONDENT = "respondent"
 DEFAULT_SEPARATOR = ";"
 NOT_A_LABEL: Any = object()
+_TOKENS = itertools.count()
 _DECIMAL_COMMA = re.compile(r"^\s*[-+]?\d+,\d+\s*$")
 
 
@@ -177,10 +180,7 @@ class ColumnPlan:
     respondent: int | None
     cells: tuple[Cell, ...]
     questions: frozenset[str]  # every question a column answers (an empty cell: not answered)
-    # The same, column by column, for reading a row in one sweep.
-    indices: tuple[int, ...]
-    names: tuple[str, ...]
-    memos: tuple[dict[str, Any], ...]
+    token: str  # names this plan across processes (a worker keeps one copy, and its memory)
 
     def envelope(self, row: list[str]) -> dict[str, Any]:
         """One row as an answers file would hold it. Raises InputError if it has more cells
@@ -257,9 +257,7 @@ def plan_columns(header: list[str], q: Questionnaire, mapping: ColumnMapping | N
         respondent=respondent,
         cells=tuple(cells),
         questions=frozenset(c.question for c in cells),
-        indices=tuple(c.index for c in cells),
-        names=tuple(c.question for c in cells),
-        memos=tuple(c.memo for c in cells),
+        token=f"{os.getpid()}-{next(_TOKENS)}",
     )
 
 

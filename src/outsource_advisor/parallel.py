@@ -12,8 +12,10 @@ import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any
 
-from outsource_advisor.batch import Kind, Options, Output, Result, Scorer, Task
+from outsource_advisor.batch import Kind, Options, Output, Result, Scorer, Source, Task
+from outsource_advisor.columns import ColumnPlan
 
 Item = Task | Result
 
@@ -35,10 +37,43 @@ def _start_worker(options: Options) -> None:
     _scorer = Scorer(options)
 
 
-def _score_chunk(chunk: list[Item]) -> Output:
+def _score_chunk(packed: list[Any]) -> Output:
     scorer = _scorer
     assert scorer is not None, "worker not started"
-    return scorer.work(chunk)
+    return scorer.work(_unpack(packed, _plans))
+
+
+# A worker keeps each CSV file's column plan (and what its columns have learnt) across chunks.
+_plans: dict[str, ColumnPlan] = {}
+
+
+def _pack(chunk: list[Item]) -> list[Any]:
+    """A chunk as it travels to a worker: consecutive rows of one CSV share their file name
+    and column plan, sent once, instead of a task (and a plan) per row."""
+    packed: list[Any] = []
+    for item in chunk:
+        if type(item) is Task and item.kind == Kind.ROW:
+            plan, cells = item.payload
+            last = packed[-1] if packed else None
+            if last is not None and last[0] == Kind.ROW and last[1] == item.source.file and last[2] is plan:
+                last[3].append((item.source.number, cells))
+            else:
+                packed.append((Kind.ROW, item.source.file, plan, [(item.source.number, cells)]))
+        else:
+            packed.append((0, item))
+    return packed
+
+
+def _unpack(packed: list[Any], plans: dict[str, ColumnPlan]) -> list[Item]:
+    items: list[Item] = []
+    for entry in packed:
+        if entry[0] == Kind.ROW:
+            _, file, plan, rows = entry
+            plan = plans.setdefault(plan.token, plan)
+            items += [Task(Kind.ROW, Source(file, number), (plan, cells)) for number, cells in rows]
+        else:
+            items.append(entry[1])
+    return items
 
 
 def chunks(items: Iterable[Item], units: int) -> Iterator[list[Item]]:
@@ -46,7 +81,7 @@ def chunks(items: Iterable[Item], units: int) -> Iterator[list[Item]]:
     size = 0
     for item in items:
         chunk.append(item)
-        size += _FILE_UNITS if isinstance(item, Task) and item.kind in (Kind.FILE, Kind.DOCUMENT) else 1
+        size += _FILE_UNITS if type(item) is Task and item.kind in (Kind.FILE, Kind.DOCUMENT) else 1
         if size >= units:
             yield chunk
             chunk, size = [], 0
@@ -70,7 +105,7 @@ def _score_in_pool(items: Iterable[Item], options: Options, jobs: int) -> Iterat
     pending: deque[Future[Output]] = deque()
     try:
         for chunk in chunks(items, CHUNK_UNITS):
-            pending.append(pool.submit(_score_chunk, chunk))
+            pending.append(pool.submit(_score_chunk, _pack(chunk)))
             while len(pending) >= jobs * IN_FLIGHT_PER_JOB:
                 yield pending.popleft().result()
         while pending:

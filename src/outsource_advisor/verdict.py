@@ -281,11 +281,14 @@ class Verdicts:
             question = by_id.get(qid) if type(qid) is str else None
             if question is None:
                 return None
-            if answer is not None:
+            if answer is None:
+                continue
+            value = question.memo.get(answer, _MISS) if type(answer) is str else _MISS  # text: its own key
+            if value is _MISS:
                 value = question.check(answer)
-                if value is INVALID:
-                    return None
-                values[qid] = value
+            if value is INVALID:
+                return None
+            values[qid] = value
         return self._settled(respondent, values, raw)
 
     def quick_row(self, plan: ColumnPlan, cells: list[str]) -> tuple[str | None, Verdict] | None:
@@ -379,7 +382,8 @@ class Verdicts:
             worst = float("inf")
             for rival in rivals:
                 other = _INDEX[rival]
-                lead = best - scores[rival] + scale * sum([question.leads[rec][other] for question in open_questions])
+                hidden = sum([question.leads[rec][other] for question in open_questions]) if open_questions else 0
+                lead = best - scores[rival] + scale * hidden
                 if lead < worst:  # min(), which keeps the first of equals
                     worst = lead
             closeness = 0.5 + 0.5 * min(1.0, max(0.0, worst) / self.margin_for_full)
@@ -402,13 +406,15 @@ class Verdicts:
         forbidden: dict[str, Any] = {}
         required: list[Any] = []
         decisive = self.decisive
-        for rule, hit in zip(decisive.rules, decisive.test(values, None), strict=True):
-            if not hit:
-                continue
-            for outcome in rule.forbid:
-                forbidden.setdefault(outcome.value, (rule, None))
-            if rule.require is not None:
-                required.append((rule.require.value, rule, None))
+        hits = decisive.test(values, None)
+        if True in hits:
+            for rule, hit in zip(decisive.rules, hits, strict=True):
+                if not hit:
+                    continue
+                for outcome in rule.forbid:
+                    forbidden.setdefault(outcome.value, (rule, None))
+                if rule.require is not None:
+                    required.append((rule.require.value, rule, None))
         if forbidden or required:
             recommendation, _, rivals = _choose(scores, forbidden, required)
             return recommendation, _runner_up(scores, recommendation, forbidden), rivals
@@ -427,7 +433,10 @@ class Verdicts:
         picked = sorted(catalog[a] for a in dict.fromkeys(chosen) if a in catalog)
         plan = [(entry, entry.plan[outcome]) for entry in picked]
         rules = self.plan_rules[outcome]
-        for rule, hit in zip(rules.rules, rules.test(values, outcome), strict=True):
+        hits = rules.test(values, outcome)
+        if True not in hits:
+            return plan
+        for rule, hit in zip(rules.rules, hits, strict=True):
             if not hit:
                 continue
             for change in rule.set_activities:
@@ -447,20 +456,20 @@ class Verdicts:
 
     def _fees(self, values: dict[str, Any], plan: list[tuple[_Activity, Decision]]) -> float:
         """costs.estimate(...).agency_fees_per_month for this plan, the same arithmetic."""
-        units = self._number(values, self.units_question)
-        factor = 1.0 + self.extra_unit_share * max(0.0, (units or 1) - 1)  # costs.unit_factor
-        share = self.agency_share
+        # What is kept, or paid only at the start, adds nothing to the running fees (the engine
+        # adds 0.0 for a kept one: the same sum); x * 1.0 is x.
         fees_run = 0.0
+        factor = None
         for entry, decision in plan:
-            fee = entry.fee * (factor if entry.per_unit else 1.0)
-            if decision is Decision.KEEP:
-                agency = 0.0
-            elif decision is Decision.SHARE:
-                agency = fee * share
-            else:
-                agency = fee
-            if not entry.startup_only:
-                fees_run += agency
+            if decision is Decision.KEEP or entry.startup_only:
+                continue
+            fee = entry.fee
+            if entry.per_unit:
+                if factor is None:
+                    units = self._number(values, self.units_question)
+                    factor = 1.0 + self.extra_unit_share * max(0.0, (units or 1) - 1)  # costs.unit_factor
+                fee = fee * factor
+            fees_run += fee * self.agency_share if decision is Decision.SHARE else fee
         return round(fees_run, 2)
 
     def _warnings(

@@ -172,16 +172,21 @@ def _build(node: Any, depth: int, max_depth: int) -> Any:
         if depth > max_depth:
             raise _MarkedError(f"nesting is deeper than {max_depth} levels", node.start_mark)
         mapping: dict[Any, Any] = {}
+        cache = _PLAIN_CACHE
         for key_node, value_node in node.value:
-            key = _build(key_node, depth, max_depth)
-            if isinstance(key, list | dict):
-                raise _MarkedError("a mapping key must be a plain value", key_node.start_mark)
+            # Plain scalars, the common case, straight from the cache.
+            key = cache.get(key_node.value, _MISSING) if key_node.tag is _PLAIN else _MISSING
+            if key is _MISSING:
+                key = _build(key_node, depth, max_depth)
+                if isinstance(key, list | dict):
+                    raise _MarkedError("a mapping key must be a plain value", key_node.start_mark)
             if key in mapping:
                 raise _MarkedError(
                     f"duplicate key {key!r}: the earlier value would be silently lost",
                     key_node.start_mark,
                 )
-            mapping[key] = _build(value_node, depth, max_depth)
+            value = cache.get(value_node.value, _MISSING) if value_node.tag is _PLAIN else _MISSING
+            mapping[key] = _build(value_node, depth, max_depth) if value is _MISSING else value
         return mapping
     if tag == _SEQ:
         if not isinstance(node, _SequenceNode):
