@@ -45,12 +45,12 @@ _TIE_RANK = {outcome: -_TIE_ORDER.index(outcome) for outcome in OUTCOMES}
 _NUMBER = (int, float)
 _RIVALS = {outcome: [o for o in OUTCOMES if o != outcome] for outcome in OUTCOMES}
 _INDEX = {outcome: i for i, outcome in enumerate(OUTCOMES)}
-_BASE = (50.0, 50.0, 50.0)
-_ZERO = (0.0, 0.0, 0.0)
-# An answer's part in a verdict: its scaled points, the weight it adds to what is answered,
-# and whether it leaves the question open. A missing or `unknown` answer adds a zero term
-# (as the engine's `unknown` contribution does; adding +0.0 leaves any sum as it was).
-_OPEN = (_ZERO, 0.0, True)
+# An answer's part in a verdict: its scaled points (in_house, hybrid, outsourced), the weight
+# it adds to what is answered, and whether it leaves the question open. A missing or
+# `unknown` answer adds a zero term (as the engine's `unknown` contribution does; adding +0.0
+# leaves any sum as it was).
+Part = tuple[float, float, float, float, bool]
+_OPEN: Part = (0.0, 0.0, 0.0, 0.0, True)
 INVALID: Any = object()  # a value its question refuses: the slow path says why
 
 
@@ -79,6 +79,21 @@ class Verdict(NamedTuple):
             kept=tuple(assessment.decided(Decision.KEEP)),
             warnings=tuple(assessment.warning_codes),
         )
+
+
+_ROUNDED: dict[float, float] = {}
+
+
+def round2(x: float) -> float:
+    """`round(x, 2)`, remembered: CPython rounds a float to digits through its decimal string,
+    dear at millions of calls, while a batch meets the same sums again and again. (Zero is
+    not remembered: -0.0 == 0.0 but they round apart.)"""
+    found = _ROUNDED.get(x)
+    if found is None:
+        found = round(x, 2)
+        if x != 0.0 and len(_ROUNDED) < 200_000:
+            _ROUNDED[x] = found
+    return found
 
 
 def _memo_key(raw: Any) -> Any:
@@ -125,7 +140,7 @@ class _Question:
         self.swing = cq.swing
         self.leads = [[cq.worst_lead(a, b) for b in range(3)] for a in range(3)]
         self.memo: dict[Any, Any] = {}
-        self.parts: dict[Any, tuple[tuple[float, float, float], float, bool]] | None = None
+        self.parts: dict[Any, Part] | None = None
         if cq.score is not None:
             self.parts = {None: _OPEN, UNKNOWN: _OPEN}
 
@@ -144,7 +159,7 @@ class _Question:
             self.memo[key] = value
         return value
 
-    def part(self, value: Any) -> tuple[tuple[float, float, float], float, bool]:
+    def part(self, value: Any) -> Part:
         """A valid answer's part: the engine's scaled points (a zero term when it gives none),
         the question's weight, and False (not open); remembered."""
         parts = self.parts
@@ -157,14 +172,63 @@ class _Question:
             found = _OPEN
         else:
             scored = self.score(value)
-            points = _ZERO
-            if scored is not None:
+            if scored is None:
+                found = (0.0, 0.0, 0.0, self.swing, False)
+            else:
                 scaled = _scaled(scored[0], self.scale)
-                points = (scaled["in_house"], scaled["hybrid"], scaled["outsourced"])
-            found = (points, self.swing, False)
+                found = (scaled["in_house"], scaled["hybrid"], scaled["outsourced"], self.swing, False)
         if len(parts) < _MEMO_LIMIT:
             parts[key] = found
         return found
+
+
+Collected = tuple[float, float, float, float, tuple[Part, ...]]
+
+
+def _collect(values: dict[str, Any], scored: list[_Question]) -> Collected:
+    """The three scores, the weight answered, and each scored question's part.
+
+    The engine's contributions, term by term and in the same order (50, then each answer), so
+    that the sums are equal, not merely close; the answered weight summed in order too."""
+    get = values.get
+    parts = []
+    for question in scored:
+        value = get(question.id)
+        part = question.parts.get(value) if type(value) is not list else None  # type: ignore[union-attr]
+        parts.append(part if part is not None else question.part(value))
+    return (
+        round2(sum([part[0] for part in parts], 50.0)),
+        round2(sum([part[1] for part in parts], 50.0)),
+        round2(sum([part[2] for part in parts], 50.0)),
+        reduce(add, [part[3] for part in parts], 0.0),
+        tuple(parts),
+    )
+
+
+def _compile_collect(scored: list[_Question]) -> Callable[[dict[str, Any]], Collected]:
+    """`_collect` for all the scored questions, unrolled into one generated function: one
+    lookup per answer, then the sums written out term by term (the same terms, the same
+    order). The source holds only names made here; ids and tables are in the namespace."""
+    namespace: dict[str, Any] = {"round2": round2}
+    lines = ["def collect(values):", "    get = values.get"]
+    for i, question in enumerate(scored):
+        namespace[f"ID{i}"], namespace[f"M{i}"], namespace[f"Q{i}"] = question.id, question.parts, question
+        lines.append(f"    a = get(ID{i})")
+        lookup = f"M{i}.get(a)" if not question.multi else f"(M{i}.get(a) if type(a) is not list else None)"
+        lines.append(f"    p{i} = {lookup}")
+        lines.append(f"    if p{i} is None:")
+        lines.append(f"        p{i} = Q{i}.part(a)")
+    names = [f"p{i}" for i in range(len(scored))]
+
+    def terms(k: int) -> str:
+        return "".join(f"{name}[{k}], " for name in names)
+
+    lines.append(f"    return (round2(sum(({terms(0)}), 50.0)), round2(sum(({terms(1)}), 50.0)),")
+    lines.append(f"            round2(sum(({terms(2)}), 50.0)),")
+    lines.append("            0.0" + "".join(f" + {name}[3]" for name in names) + ",")
+    lines.append(f"            ({''.join(f'{name}, ' for name in names)}))")
+    exec(compile("\n".join(lines) + "\n", "<verdict>", "exec"), namespace)
+    return namespace["collect"]  # type: ignore[no-any-return]
 
 
 def _outcomes(cond: Condition) -> frozenset[str]:
@@ -212,9 +276,7 @@ class Verdicts:
         self.conditional = [question for question in self.questions if question.when is not None]
         self.required = frozenset(question.id for question in self.questions if question.required)
         self.scored = [question for question in self.questions if question.parts is not None]
-        self.scored_ids = [question.id for question in self.scored]
-        self.scored_parts = [question.parts for question in self.scored]
-        self.scored_multi = [i for i, question in enumerate(self.scored) if question.multi]
+        self.collect = _compile_collect(self.scored)
         self.total_swing = 0.0  # summed in order, as the engine does, for when none is hidden
         for question in self.scored:
             self.total_swing += question.swing
@@ -341,27 +403,12 @@ class Verdicts:
 
     def _verdict(self, values: dict[str, Any], scored: list[_Question], total: float | None) -> Verdict:
         """The verdict of settled answers; `scored` are the scored questions shown, in order."""
-        if total is None:
+        if scored is self.scored:
+            ih, hy, out, answered, parts = self.collect(values)
+        else:
+            ih, hy, out, answered, parts = _collect(values, scored)
             total = reduce(add, [question.swing for question in scored], 0.0)
-        # The engine's contributions, term by term in the same order (50, then each answer),
-        # so that the sums are equal, not merely close; the answered weight in order too.
-        terms = [_BASE]
-        append = terms.append
-        answered = 0.0
-        open_questions: list[_Question] = []
-        get = values.get
-        for question in scored:
-            value = get(question.id)
-            part = question.parts.get(value) if type(value) is not list else None  # type: ignore[union-attr]
-            if part is None:
-                part = question.part(value)
-            if part[2]:
-                open_questions.append(question)
-            else:
-                answered += part[1]
-            append(part[0])
-        ih, hy, out = zip(*terms, strict=True)
-        scores = {"in_house": round(sum(ih), 2), "hybrid": round(sum(hy), 2), "outsourced": round(sum(out), 2)}
+        scores = {"in_house": ih, "hybrid": hy, "outsourced": out}
         coverage = answered / total if total else 1.0
 
         recommendation, runner_up, rivals = self._choose(values, scores)
@@ -375,6 +422,7 @@ class Verdicts:
             else:
                 kept.append(entry.id)
         if rivals:
+            open_questions = [question for question, part in zip(scored, parts, strict=True) if part[4]]
             # engine._confidence: the worst-case lead over each rival still allowed, each
             # question's worst leads looked up.
             rec = _INDEX[recommendation]
@@ -387,13 +435,13 @@ class Verdicts:
                 if lead < worst:  # min(), which keeps the first of equals
                     worst = lead
             closeness = 0.5 + 0.5 * min(1.0, max(0.0, worst) / self.margin_for_full)
-            confidence = round(coverage * closeness, 2)
+            confidence = round2(coverage * closeness)
         else:
-            confidence = round(coverage, 2)
+            confidence = round2(coverage)
         return Verdict(
             recommendation,
             (scores["in_house"], scores["hybrid"], scores["outsourced"]),
-            round(scores[recommendation] - scores[runner_up], 2),
+            round2(scores[recommendation] - scores[runner_up]),
             confidence,
             tuple(delegated),
             tuple(shared),
@@ -470,7 +518,7 @@ class Verdicts:
                     factor = 1.0 + self.extra_unit_share * max(0.0, (units or 1) - 1)  # costs.unit_factor
                 fee = fee * factor
             fees_run += fee * self.agency_share if decision is Decision.SHARE else fee
-        return round(fees_run, 2)
+        return round2(fees_run)
 
     def _warnings(
         self, values: dict[str, Any], recommendation: str, plan: list[tuple[_Activity, Decision]]
