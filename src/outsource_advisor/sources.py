@@ -54,8 +54,7 @@ def iter_items(inputs: Inputs) -> Iterator[Item]:
         path = Path(given)
         suffix = path.suffix.lower()
         if path.is_dir():
-            for found in _walk(given, _Excluded(inputs.exclude)):
-                yield Task(Kind.FILE, Source(found), found)
+            yield from _walk(given, _Excluded(inputs.exclude))
         elif suffix in CSV_SUFFIXES:
             yield from _csv_file(path, given, inputs)
         elif suffix in JSONL_SUFFIXES:
@@ -88,13 +87,14 @@ class _Excluded:
         return (stat.st_dev, stat.st_ino) in self.keys
 
 
-def _walk(folder: str, excluded: _Excluded) -> Iterator[str]:
+def _walk(folder: str, excluded: _Excluded) -> Iterator[Item]:
     """Answers files under a folder, depth first, in name order; hidden names and symbolic
-    links to folders are skipped (no loops)."""
+    links to folders are skipped (no loops). A folder that cannot be listed is a failure."""
     try:
         with os.scandir(folder) as scan:
             entries = sorted(scan, key=lambda e: e.name)
-    except OSError:
+    except OSError as exc:
+        yield failure(Source(folder), InputError([Problem(f"cannot read this folder: {exc.strerror}")]))
         return
     for entry in entries:
         if entry.name.startswith(".") or entry in excluded:
@@ -103,7 +103,7 @@ def _walk(folder: str, excluded: _Excluded) -> Iterator[str]:
             if entry.is_dir(follow_symlinks=False):
                 yield from _walk(entry.path, excluded)
             elif entry.name.lower().endswith(ANSWERS_SUFFIXES) and entry.is_file():
-                yield entry.path
+                yield Task(Kind.FILE, Source(entry.path), entry.path)
         except OSError:
             continue
 
