@@ -165,9 +165,7 @@ class Scorer:
         """The results of a chunk of items, in order (failed items pass through as they are)."""
         results: list[Result] = []
         append = results.append
-        quick_row = self._quick_row
-        if quick_row is None and self.options.report_format is None:
-            quick_row = self._quick_row = self.verdicts(self.questionnaire(self.options.questionnaire)).quick_row
+        quick_row = self._row_verdicts()
         for item in items:
             if type(item) is Task:
                 if item.kind == Kind.ROW and quick_row is not None:
@@ -176,27 +174,43 @@ class Scorer:
                     if quick is not None:
                         append(_new(Result, (item.source, quick[0], quick[1], (), None)))
                         continue
+                    append(self._guarded(self._row_checked, item.source, *item.payload))
+                    continue
                 append(self.process(item))
             else:
                 append(item)  # type: ignore[arg-type]
         return results
 
+    def _row_verdicts(self) -> Any:
+        """Verdicts.quick_row for the rows' questionnaire (None when full reports are asked for)."""
+        if self._quick_row is None and self.options.report_format is None:
+            try:
+                self._quick_row = self.verdicts(self.questionnaire(self.options.questionnaire)).quick_row
+            except InputError:
+                return None
+        return self._quick_row
+
     def process(self, task: Task) -> Result:
+        """One task's result; whatever goes wrong with it stays with it."""
+        kind, source, payload = task
+        if kind == Kind.ROW:
+            return self._guarded(self._row, source, *payload)
+        if kind == Kind.FILE:
+            return self._guarded(self._file, source, payload)
+        if kind == Kind.DOCUMENT:
+            return self._guarded(self._document, source, *payload)
+        return self._guarded(self._line, source, payload)
+
+    @staticmethod
+    def _guarded(step: Any, source: Source, *args: Any) -> Result:
         try:
-            kind = task.kind
-            if kind == Kind.ROW:
-                return self._row(task.source, *task.payload)
-            if kind == Kind.FILE:
-                return self._file(task.source, task.payload)
-            if kind == Kind.DOCUMENT:
-                return self._document(task.source, *task.payload)
-            return self._line(task.source, task.payload)
+            return step(source, *args)  # type: ignore[no-any-return]
         except InputError as exc:
-            return failure(task.source, exc)
+            return failure(source, exc)
         except (RecursionError, ValueError, TypeError, KeyError, AttributeError) as exc:
             # A bug of ours must not stop the other responses; say so plainly.
-            problem = Problem(f"internal error ({type(exc).__name__}: {exc}); please report it", file=str(task.source))
-            return Result(task.source, problems=(problem,))
+            problem = Problem(f"internal error ({type(exc).__name__}: {exc}); please report it", file=str(source))
+            return Result(source, problems=(problem,))
 
     def _file(self, source: Source, path: str) -> Result:
         from outsource_advisor.loading import read_answers
@@ -228,13 +242,14 @@ class Scorer:
         return self._score(source, q, answers)
 
     def _row(self, source: Source, plan: ColumnPlan, cells: list[str]) -> Result:
-        quick_row = self._quick_row
-        if quick_row is None and self.options.report_format is None:
-            quick_row = self._quick_row = self.verdicts(self.questionnaire(self.options.questionnaire)).quick_row
+        quick_row = self._row_verdicts()
         if quick_row is not None:
             quick = quick_row(plan, cells)
             if quick is not None:
                 return Result(source, quick[0], quick[1])
+        return self._row_checked(source, plan, cells)
+
+    def _row_checked(self, source: Source, plan: ColumnPlan, cells: list[str]) -> Result:
         return self._envelope(source, plan.envelope(cells))
 
     def _line(self, source: Source, text: str) -> Result:
@@ -249,6 +264,7 @@ class Scorer:
         return self._envelope(source, {"respondent": answers.pop("respondent", None), "answers": answers})
 
     def _envelope(self, source: Source, envelope: dict[str, Any]) -> Result:
+        """A row or a line, as an answers envelope, checked as `assess` checks a file."""
         from outsource_advisor.answers import validate_answers
 
         q = self.questionnaire(self.options.questionnaire)
