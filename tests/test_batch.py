@@ -425,3 +425,47 @@ def test_the_report_owns_the_exit_code() -> None:
     assert report.exit_code == SOME_FAILED == EXIT_SOME_FAILED and str(report) == "1 scored, 1 failed"
     assert NOTHING_SCORED == EXIT_INVALID_INPUT
     assert str(Source("b.csv", 3)) == "b.csv:row 3" and str(Source("b.jsonl", 2, "line")) == "b.jsonl:line 2"
+
+
+def test_odd_inputs_fail_alone_with_their_place(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.csv"
+    empty.write_text("", encoding="utf-8")
+    twice = tmp_path / "twice.csv"
+    twice.write_text("respondent,channels,channels\nA,1,2\n", encoding="utf-8")
+    broken = write_csv(tmp_path / "broken.csv", [{**BASE, "respondent": "Before"}])
+    with broken.open("ab") as handle:
+        handle.write(b"Caff\xe8," + b"," * len(QIDS) + b"\n")
+    with broken.open("a", encoding="utf-8") as handle:
+        handle.write("After," + ",".join(cell(BASE.get(q)) for q in QIDS) + "\n")
+    lines = tmp_path / "lines.jsonl"
+    lines.write_text(
+        '[1, 2]\n{"respondent": "X", "answers": {"channels": 2}\n{"respondent": "Bad \\ud800", "channels": 0}\n',
+        encoding="utf-8",
+    )
+    result = run(*(str(p) for p in (empty, twice, broken, lines)), "-f", "csv")
+    assert result.exit_code == EXIT_SOME_FAILED
+    rows = csv_rows(result.stdout)
+    expected = [
+        ("", "", f"{empty}: the file is empty: a CSV needs a header row"),
+        ("1", "", f"{twice}:row 1: the column 'channels' appears twice"),
+        ("2", "Before", ""),
+        ("3", "", f"{broken}:row 3: this row is not valid UTF-8 text (save the file as UTF-8)"),
+        ("4", "After", ""),  # the rest of the file is read
+        ("1", "", f"{lines}:line 1: a line must be a JSON object: question ids and their answers"),
+        ("2", "", f"{lines}:line 2: invalid JSON: Expecting ',' delimiter"),
+    ]
+    assert [(r["row"], r["respondent"], r["error"]) for r in rows[:-1]] == expected
+    last = rows[-1]  # a lone surrogate in a name is written escaped, not a crash
+    assert (last["row"], last["respondent"]) == ("3", "Bad \\ud800")
+    assert last["error"].startswith(f"{lines}:line 3: answers.channels: must be a whole number from 1 to 20")
+
+
+def test_reports_come_back_from_worker_processes(tmp_path: Path) -> None:
+    survey = write_csv(tmp_path / "s.csv", [{**BASE, "respondent": f"R{i}"} for i in range(30)])
+    serial, parallel = tmp_path / "one", tmp_path / "two"
+    assert run(str(survey), "--report-dir", str(serial), "--report-format", "json").exit_code == EXIT_OK
+    result = run(str(survey), "--report-dir", str(parallel), "--report-format", "json", "--jobs", "2")
+    assert result.exit_code == EXIT_OK, result.stderr
+    names = sorted(p.name for p in serial.iterdir())
+    assert len(names) == 30 and names == sorted(p.name for p in parallel.iterdir())
+    assert all((serial / n).read_bytes() == (parallel / n).read_bytes() for n in names)

@@ -255,7 +255,10 @@ class Scorer:
     def _line(self, source: Source, text: str) -> Result:
         from outsource_advisor.yamlio import parse_json
 
-        data = parse_json(text)
+        try:
+            data = parse_json(text)
+        except InputError as exc:  # the line is the place: no line within it
+            raise InputError([Problem(p.message, loc=p.loc) for p in exc.problems]) from None
         if not isinstance(data, dict):
             raise InputError([Problem("a line must be a JSON object: question ids and their answers")])
         if isinstance(data.get("answers"), dict):

@@ -199,18 +199,22 @@ class ColumnPlan:
 def plan_columns(header: list[str], q: Questionnaire, mapping: ColumnMapping | None) -> ColumnPlan:
     """Understand a header, or raise InputError listing every column that cannot be understood."""
     problems: list[Problem] = []
-    seen: dict[str, str] = {}
-    for name in header:
+    seen: set[str] = set()
+    twice: set[int] = set()
+    for index, name in enumerate(header):
         key = normal(name)
         if key in seen:
             problems.append(Problem(f"the column {name!r} appears twice"))
-        seen[key] = name
+            twice.add(index)
+        seen.add(key)
     separator = mapping.separator if mapping else DEFAULT_SEPARATOR
     shared = dict(mapping.values) if mapping else {}
     respondent: int | None = None
     cells: list[Cell] = []
     targets: dict[str, str] = {}
     for index, name in enumerate(header):
+        if index in twice:
+            continue
         if mapping is not None and mapping.respondent is not None and normal(name) == normal(mapping.respondent):
             respondent = index
         spec = mapping.column(name) if mapping is not None else None

@@ -15,6 +15,7 @@ from pathlib import Path, PurePath
 from outsource_advisor.batch import Result
 from outsource_advisor.errors import UsageError
 from outsource_advisor.fileio import write_atomic
+from outsource_advisor.render.batch import writable
 
 # The extension of each report format's files; a format not listed here uses its own name.
 EXTENSIONS = {"table": "txt", "json": "json", "markdown": "md", "md": "md", "html": "html"}
@@ -67,5 +68,5 @@ class ReportDir:
         path = self.folder / self.name(result)
         # Renamed into place (never half a file); not synced one by one, which would cost a
         # disk flush per respondent. The batch output itself is synced.
-        write_atomic(path, result.report, durable=False)
+        write_atomic(path, writable(result.report), durable=False)
         return path

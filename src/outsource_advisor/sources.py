@@ -110,7 +110,8 @@ def _walk(folder: str, excluded: _Excluded) -> Iterator[Item]:
 
 def _open_text(path: Path, name: str) -> IO[str] | Result:
     try:
-        return path.open(encoding="utf-8-sig", newline="")
+        # Bytes that are not UTF-8 stay as lone surrogates: the row holding them fails alone.
+        return path.open(encoding="utf-8-sig", errors="surrogateescape", newline="")
     except FileNotFoundError:
         return failure(Source(name), InputError([Problem("no such file")]))
     except IsADirectoryError:
@@ -141,6 +142,9 @@ def csv_rows(lines: Iterable[str], name: str, planner: Planner, delimiter: str) 
     except (csv.Error, UnicodeDecodeError) as exc:
         yield failure(Source(name, number), _unreadable(exc))
         return
+    if not _is_utf8("".join(header)):
+        yield failure(Source(name, number), InputError([Problem(_NOT_UTF8)]))
+        return
     try:
         plan = planner(header)
     except InputError as exc:
@@ -161,8 +165,29 @@ def csv_rows(lines: Iterable[str], name: str, planner: Planner, delimiter: str) 
             yield failure(Source(name, number), _unreadable(exc))
             continue
         number += 1
-        if any(cells) and not "".join(cells).isspace():
-            yield _new(Task, (Kind.ROW, _new(Source, (name, number, "row")), (plan, cells)))
+        if not any(cells):
+            continue
+        joined = "".join(cells)
+        if joined.isspace():
+            continue
+        if not _is_utf8(joined):
+            yield failure(Source(name, number), InputError([Problem(_NOT_UTF8)]))
+            continue
+        yield _new(Task, (Kind.ROW, _new(Source, (name, number, "row")), (plan, cells)))
+
+
+_NOT_UTF8 = "this row is not valid UTF-8 text (save the file as UTF-8)"
+
+
+def _is_utf8(text: str) -> bool:
+    """False when the text holds bytes that were not UTF-8 (read as lone surrogates)."""
+    if text.isascii():
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _unreadable(exc: Exception) -> InputError:
@@ -193,8 +218,12 @@ def jsonl_lines(lines: Iterable[str], name: str) -> Iterator[Item]:
             yield failure(Source(name, number + 1, "line"), _unreadable(exc))
             return
         number += 1
-        if line.strip():
-            yield Task(Kind.LINE, Source(name, number, "line"), line)
+        if not line.strip():
+            continue
+        if not _is_utf8(line):
+            yield failure(Source(name, number, "line"), InputError([Problem(_NOT_UTF8.replace("row", "line"))]))
+            continue
+        yield Task(Kind.LINE, Source(name, number, "line"), line)
 
 
 def _stdin(inputs: Inputs) -> Iterator[Item]:
@@ -203,7 +232,7 @@ def _stdin(inputs: Inputs) -> Iterator[Item]:
     if raw is None:
         yield failure(Source(STDIN_NAME), InputError([Problem("standard input is not available")]))
         return
-    stream = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+    stream = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="surrogateescape", newline="")
     try:
         first = stream.readline()
     except UnicodeDecodeError as exc:
@@ -229,9 +258,8 @@ def _chain(first: str, stream: IO[str]) -> Iterator[str]:
 
 def _stdin_document(first: str, stream: IO[str], fmt: StdinFormat) -> Item:
     source = Source(STDIN_NAME)
-    try:
-        text = first + stream.read(MAX_FILE_BYTES + 1 - len(first))
-    except UnicodeDecodeError:
+    text = first + stream.read(MAX_FILE_BYTES + 1 - len(first))
+    if not _is_utf8(text):
         return failure(source, InputError([Problem("the input is not valid UTF-8 text (save it as UTF-8)")]))
     if len(text.encode("utf-8")) > MAX_FILE_BYTES:
         return failure(source, InputError([Problem(f"input is larger than {MAX_FILE_BYTES // 1024} KiB")]))

@@ -68,9 +68,9 @@ def record(result: Result) -> dict[str, Any]:
     """A result as the JSON and JSONL formats write it."""
     v = result.verdict
     return {
-        "source": result.source.file,
+        "source": writable(result.source.file),
         "row": result.source.number,
-        "respondent": result.respondent,
+        "respondent": writable(result.respondent) if result.respondent is not None else None,
         "recommendation": v.recommendation if v else None,
         "scores": dict(zip(OUTCOMES, v.scores, strict=True)) if v else None,
         "margin": v.margin if v else None,
@@ -79,7 +79,7 @@ def record(result: Result) -> dict[str, Any]:
         "shared": list(v.shared) if v else None,
         "kept": list(v.kept) if v else None,
         "warnings": list(v.warnings) if v else None,
-        "error": result.error or None,
+        "error": writable(result.error) or None,
     }
 
 
@@ -92,7 +92,7 @@ def summary(report: BatchReport) -> dict[str, Any]:
         "recommendations": {o: report.recommendations[o] for o in OUTCOMES},
         "delegated": dict(report.delegated.most_common()),
         "warnings": dict(report.warnings.most_common()),
-        "failures": dict(report.reasons.most_common()),
+        "failures": {writable(why): count for why, count in report.reasons.most_common()},
     }
 
 
@@ -109,6 +109,18 @@ def _number_text(value: float) -> str:
         text = str(value)
         if len(_NUMBER_TEXTS) < 100_000:
             _NUMBER_TEXTS[value] = text
+    return text
+
+
+def writable(text: str) -> str:
+    """Text that can be written as UTF-8: a lone surrogate (a JSON "\\ud800", or a file name
+    that is not UTF-8) is written as its escape instead of failing the whole output."""
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
     return text
 
 
@@ -143,13 +155,13 @@ class CsvFormatter(_Plain):
     def _line(result: Result) -> str:
         source, v = result.source, result.verdict
         lead = (
-            csv_field(neutralise(source.file))
+            csv_field(neutralise(writable(source.file)))
             + ("," if source.number is None else f",{source.number}")
             + ","
-            + csv_field(neutralise(result.respondent or ""))
+            + csv_field(neutralise(writable(result.respondent or "")))
         )
         if v is None:
-            return lead + ",,,,,,,,,,," + csv_field(neutralise(result.error)) + "\n"
+            return lead + ",,,,,,,,,,," + csv_field(neutralise(writable(result.error))) + "\n"
         # Our own ids (outcomes, activities, warning codes) are slugs: letters, digits, _ and -,
         # starting with a letter. They need neither quoting nor neutralising.
         number = _number_text
@@ -216,10 +228,15 @@ class TableFormatter(_Plain):
         return "".join(self._row(result) for result in results)
 
     def _row(self, result: Result) -> str:
-        lead = _fit(str(result.source), 31, keep_end=True) + " " + _fit(result.respondent or "-", 21) + " "
+        lead = (
+            _fit(writable(str(result.source)), 31, keep_end=True)
+            + " "
+            + _fit(writable(result.respondent or "-"), 21)
+            + " "
+        )
         v = result.verdict
         if v is None:
-            return lead + "FAILED     " + clean(result.error) + "\n"
+            return lead + "FAILED     " + clean(writable(result.error)) + "\n"
         plan = f"{len(v.delegated)}/{len(v.shared)}/{len(v.kept)}"
         scores = " ".join(f"{s:5.1f}" for s in v.scores)
         return (
@@ -240,7 +257,9 @@ class TableFormatter(_Plain):
             ]
         if report.failed:
             lines.append(f"  Failed: {report.failed}")
-            lines += [f"    {count:>5}  {clean(why)}" for why, count in report.reasons.most_common(TOP_REASONS)]
+            lines += [
+                f"    {count:>5}  {clean(writable(why))}" for why, count in report.reasons.most_common(TOP_REASONS)
+            ]
             hidden = len(report.reasons) - TOP_REASONS
             if hidden > 0:
                 lines.append(f"           … and {hidden} other reasons")
