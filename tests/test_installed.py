@@ -71,3 +71,100 @@ def test_version(run_installed: Run) -> None:
 
     result = run_installed("--version")
     assert result.returncode == 0 and result.stdout == f"outsource-advisor {__version__}\n"
+
+
+def test_batch_runs_from_any_directory(run_installed: Run) -> None:
+    result = run_installed(
+        "batch", str(EXAMPLES / "forms-export.csv"), "--columns", str(EXAMPLES / "forms-columns.yaml"), "-f", "csv"
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("source,row,respondent,recommendation,")
+    assert result.stderr == "5 scored, 0 failed\n"  # no progress bar: stderr is not a terminal
+
+
+def _header() -> str:
+    from conftest import QUESTIONNAIRE
+
+    return ",".join(["respondent", *QUESTIONNAIRE.questions]) + "\n"
+
+
+def _row(name: str) -> str:
+    from conftest import BASE, QUESTIONNAIRE
+
+    def cell(value: object) -> str:
+        if isinstance(value, list):
+            return ";".join(value)
+        if isinstance(value, bool):
+            return "yes" if value else "no"
+        return str(value)
+
+    return ",".join([name, *(cell(BASE[q]) if q in BASE else "" for q in QUESTIONNAIRE.questions)]) + "\n"
+
+
+def test_an_interrupted_batch_leaves_no_output(tmp_path: Path) -> None:
+    import os
+    import signal
+    import time
+
+    from conftest import installed_command
+
+    out = tmp_path / "results.csv"
+    proc = subprocess.Popen(
+        [*installed_command(), "batch", "-", "-f", "csv", "-o", str(out)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=tmp_path,
+    )
+    assert proc.stdin is not None
+    proc.stdin.write((_header() + "".join(_row(f"R{i}") for i in range(300))).encode())
+    proc.stdin.flush()
+    deadline = time.monotonic() + 30
+    while not any(p.name.endswith(".tmp") for p in tmp_path.iterdir()):  # it is writing, waiting for more
+        assert time.monotonic() < deadline and proc.poll() is None
+        time.sleep(0.02)
+    time.sleep(0.3)
+    os.kill(proc.pid, signal.SIGINT)
+    _, errors = proc.communicate(timeout=30)
+    assert proc.returncode == 130, errors
+    assert errors.decode().strip().endswith("interrupted")
+    assert list(tmp_path.iterdir()) == []  # no output, no temp file
+
+
+def test_the_progress_bar_shows_on_a_terminal_only(tmp_path: Path) -> None:
+    import os
+    import pty
+
+    from conftest import installed_command
+
+    survey = tmp_path / "s.csv"
+    survey.write_text(_header() + "".join(_row(f"R{i}") for i in range(200)), encoding="utf-8")
+    leader, follower = pty.openpty()
+    try:
+        result = subprocess.run(
+            [*installed_command(), "batch", str(survey), "-f", "csv", "-o", str(tmp_path / "out.csv")],
+            stderr=follower,
+            stdout=subprocess.PIPE,
+            cwd=tmp_path,
+            timeout=60,
+            env={**os.environ, "COLUMNS": "80", "TERM": "xterm"},
+        )
+        os.close(follower)
+        follower = -1
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+    finally:
+        if follower != -1:
+            os.close(follower)
+        os.close(leader)
+    assert result.returncode == 0
+    bar, summary = seen.rsplit(b"200 scored, 0 failed", 1)
+    assert b"scoring" in bar and b"\x1b[" in bar  # the bar was drawn, then cleared
+    assert summary.strip() == b""

@@ -20,6 +20,7 @@ from outsource_advisor.engine import (
     choose,
     decide,
     decisive_rules,
+    score,
     scored_answers,
     shown_values,
 )
@@ -38,6 +39,11 @@ ROBUSTNESS_RUNS = 500
 PERTURBATION = 0.2
 SOLID, LEANING = 0.9, 0.7
 _BISECT_STEPS = 30
+
+
+def assess(questionnaire: Questionnaire, answers: Answers, lang: str, *, seed: int = 0) -> Assessment:
+    """The whole assessment `assess` reports: the engine's scoring plus decision support."""
+    return advise(questionnaire, answers, score(questionnaire, answers, lang=lang), lang, seed=seed)
 
 
 def advise(

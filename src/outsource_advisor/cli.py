@@ -10,10 +10,11 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 
+from outsource_advisor.batch_cli import batch
 from outsource_advisor.cli_common import (
     EXIT_INVALID_INPUT,
     EXIT_OK,
@@ -31,10 +32,6 @@ from outsource_advisor.cli_common import (
 )
 from outsource_advisor.interview_cli import interview
 from outsource_advisor.render import ReportFormat
-
-if TYPE_CHECKING:
-    pass
-
 
 app = typer.Typer(
     name="outsource-advisor",
@@ -69,6 +66,7 @@ def _options(
 
 app.add_typer(questionnaire_app, name="questionnaire")
 app.command()(interview)
+app.command()(batch)
 
 
 class SchemaKind(StrEnum):

@@ -107,16 +107,14 @@ def load_for_answers(data: Any, questionnaire: str | None, text: str = "", name:
     """The questionnaire to check answers against: the one asked for, else the one they name
     (then a wrong name is a mistake in the answers file, and is reported there)."""
     from outsource_advisor.errors import InputError
-    from outsource_advisor.loading import answers_questionnaire_id, load_questionnaire
-    from outsource_advisor.yamlio import line_of
+    from outsource_advisor.loading import answers_questionnaire_id, in_answers_file, load_questionnaire
 
     named = answers_questionnaire_id(data)
     try:
         return load_questionnaire(questionnaire or named)
     except InputError as exc:
         if questionnaire is None and named is not None and exc.problems[0].file is None:
-            line = line_of(text, ("questionnaire",))
-            raise InputError([p.located(file=name, line=line) for p in exc.problems]) from None
+            raise in_answers_file(exc, text, name) from None
         raise
 
 
@@ -148,9 +146,8 @@ def full_report(q: Questionnaire, answers: Answers, lang: str, *, color: bool, w
     dated today (the renderers never read the clock)."""
     import datetime
 
-    from outsource_advisor.advice import advise
-    from outsource_advisor.engine import score
+    from outsource_advisor.advice import assess
     from outsource_advisor.render import Report
 
-    assessment = advise(q, answers, score(q, answers, lang=lang), lang)
-    return Report(assessment, q, answers, lang, color=color, width=width, date=datetime.date.today().isoformat())
+    today = datetime.date.today().isoformat()
+    return Report(assess(q, answers, lang), q, answers, lang, color=color, width=width, date=today)

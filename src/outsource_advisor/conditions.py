@@ -79,15 +79,107 @@ def _is_number(value: Any) -> bool:
 
 
 def compile_condition(cond: Condition) -> Check:
-    """Turn a condition into a fast closure over (answer values, outcome)."""
+    """Turn a condition into a fast function of (answer values, outcome).
+
+    The condition becomes the source of one Python function (one expression, no nested
+    calls), compiled once; every name in it is ours and every value the questionnaire gives is
+    passed in by reference, never written into the source. A condition too deep for that
+    becomes nested closures instead. Both decide exactly as `_same` and the tests read."""
+    if _depth(cond) <= _GENERATED_DEPTH:
+        return _generate(cond)
+    return _compile_closure(cond)
+
+
+_GENERATED_DEPTH = 24
+
+
+def _depth(cond: Condition) -> int:
+    children = (cond.all or []) + (cond.any or []) + ([cond.not_] if cond.not_ is not None else [])
+    return 1 + max((_depth(c) for c in children), default=0)
+
+
+def _generate(cond: Condition) -> Check:
+    namespace = _namespace()
+    return _define(f"({_expression(cond, namespace)})", namespace)
+
+
+def _namespace() -> dict[str, Any]:
+    return {"UNKNOWN": UNKNOWN, "same_as_any": _same_as_any, "NUMBER": (int, float)}
+
+
+def _define(expression: str, namespace: dict[str, Any]) -> Callable[[Values, str | None], Any]:
+    source = f"def check(v, o):\n    return {expression}\n"
+    # Safe: the source holds only names made here; the questionnaire's values are in `namespace`.
+    exec(compile(source, "<condition>", "exec"), namespace)
+    return namespace["check"]  # type: ignore[no-any-return]
+
+
+def compile_conditions(conditions: list[Condition]) -> Callable[[Values, str | None], tuple[bool, ...]]:
+    """Several conditions as one function that decides them all in one call: a tuple of each
+    condition's result, in order (what `compile_condition` of each would say)."""
+    if all(_depth(cond) <= _GENERATED_DEPTH for cond in conditions):
+        namespace = _namespace()
+        parts = [_expression(cond, namespace) for cond in conditions]
+        return _define("(" + "".join(f"{part}, " for part in parts) + ")", namespace)
+    checks = [compile_condition(cond) for cond in conditions]
+    return lambda v, o: tuple(check(v, o) for check in checks)
+
+
+def _name(namespace: dict[str, Any], value: Any) -> str:
+    name = f"_{len(namespace)}"
+    namespace[name] = value
+    return name
+
+
+def _expression(cond: Condition, ns: dict[str, Any]) -> str:
     if cond.all is not None:
-        parts = [compile_condition(c) for c in cond.all]
+        return "(" + " and ".join(_expression(c, ns) for c in cond.all) + ")" if cond.all else "True"
+    if cond.any is not None:
+        return "(" + " or ".join(_expression(c, ns) for c in cond.any) + ")" if cond.any else "False"
+    if cond.not_ is not None:
+        return f"(not {_expression(cond.not_, ns)})"
+    if cond.outcome is not None:
+        return f"(o in {_name(ns, frozenset(cond.outcome))})"
+    # An atom: the answer, then every test on it. `x` is reassigned by each atom before use.
+    tests = [f"(x := v.get({_name(ns, cond.question)})) is not None", "x != UNKNOWN"]
+    groups = ([[cond.equals]] if cond.equals is not None else []) + ([list(cond.in_)] if cond.in_ is not None else [])
+    for allowed in groups:
+        texts = _name(ns, frozenset(a for a in allowed if isinstance(a, str)))
+        flags = _name(ns, frozenset(a for a in allowed if isinstance(a, bool)))
+        numbers = _name(ns, frozenset(a for a in allowed if _is_number(a)))
+        every = _name(ns, list(allowed))
+        tests.append(
+            f"(x in {texts} if type(x) is str else x in {flags} if type(x) is bool else "
+            f"x in {numbers} if type(x) is int or type(x) is float else same_as_any(x, {every}))"
+        )
+    if cond.includes is not None:
+        tests.append(f"(isinstance(x, list) and {_name(ns, cond.includes)} in x)")
+    bounds = [
+        f"x {op} {_name(ns, bound)}"
+        for op, bound in ((">=", cond.at_least), ("<=", cond.at_most), (">", cond.above), ("<", cond.below))
+        if bound is not None
+    ]
+    if bounds:
+        tests.append("(isinstance(x, NUMBER) and not isinstance(x, bool) and " + " and ".join(bounds) + ")")
+    return "(" + " and ".join(tests) + ")"
+
+
+def _compile_closure(cond: Condition) -> Check:
+    """The same decision as nested closures (for conditions nested too deep to generate)."""
+    if cond.all is not None:
+        parts = [_compile_closure(c) for c in cond.all]
+        if len(parts) == 2:
+            first, second = parts
+            return lambda v, o: first(v, o) and second(v, o)
         return lambda v, o: all(p(v, o) for p in parts)
     if cond.any is not None:
-        parts = [compile_condition(c) for c in cond.any]
+        parts = [_compile_closure(c) for c in cond.any]
+        if len(parts) == 2:
+            first, second = parts
+            return lambda v, o: first(v, o) or second(v, o)
         return lambda v, o: any(p(v, o) for p in parts)
     if cond.not_ is not None:
-        inner = compile_condition(cond.not_)
+        inner = _compile_closure(cond.not_)
         return lambda v, o: not inner(v, o)
     if cond.outcome is not None:
         outcomes = frozenset(cond.outcome)
@@ -95,15 +187,33 @@ def compile_condition(cond: Condition) -> Check:
     return _compile_atom(cond)
 
 
+def _one_of(allowed: list[Scalar]) -> Callable[[Any], bool]:
+    """`_same(x, a)` for any `a` in `allowed`, as set lookups split by kind: text matches text,
+    a boolean matches a boolean, and a number matches an equal number of either type."""
+    texts = frozenset(a for a in allowed if isinstance(a, str))
+    flags = frozenset(a for a in allowed if isinstance(a, bool))
+    numbers = frozenset(a for a in allowed if _is_number(a))
+
+    def test(x: Any) -> bool:
+        kind = type(x)
+        if kind is str:
+            return x in texts
+        if kind is bool:
+            return x in flags
+        if kind is int or kind is float:
+            return x in numbers
+        return any(_same(x, a) for a in allowed)
+
+    return test
+
+
 def _compile_atom(cond: Condition) -> Check:
     qid = cond.question
     tests: list[Callable[[Any], bool]] = []
     if cond.equals is not None:
-        expected = cond.equals
-        tests.append(lambda x: _same(x, expected))
+        tests.append(_one_of([cond.equals]))
     if cond.in_ is not None:
-        allowed = list(cond.in_)
-        tests.append(lambda x: any(_same(x, a) for a in allowed))
+        tests.append(_one_of(list(cond.in_)))
     if cond.includes is not None:
         item = cond.includes
         tests.append(lambda x: isinstance(x, list) and item in x)
@@ -120,8 +230,22 @@ def _compile_atom(cond: Condition) -> Check:
     if cond.below is not None:
         lt = cond.below
         bounds.append(lambda x: x < lt)
-    if bounds:
+    if len(bounds) == 1:
+        (bound,) = bounds
+        tests.append(lambda x: _is_number(x) and bound(x))
+    elif bounds:
         tests.append(lambda x: _is_number(x) and all(b(x) for b in bounds))
+
+    if len(tests) == 1:
+        (only,) = tests
+
+        def check_one(values: Values, outcome: str | None) -> bool:
+            value = values.get(qid)  # type: ignore[arg-type]
+            if value is None or value == UNKNOWN:
+                return False
+            return only(value)
+
+        return check_one
 
     def check(values: Values, outcome: str | None) -> bool:
         value = values.get(qid)  # type: ignore[arg-type]
@@ -130,6 +254,10 @@ def _compile_atom(cond: Condition) -> Check:
         return all(t(value) for t in tests)
 
     return check
+
+
+def _same_as_any(x: Any, allowed: list[Scalar]) -> bool:
+    return any(_same(x, a) for a in allowed)
 
 
 def _same(x: Any, y: Any) -> bool:

@@ -23,6 +23,7 @@ from outsource_advisor.assessment import (
     Contribution,
     Costs,
     DecidedBy,
+    OptionCost,
     Phase,
     QuestionnaireRef,
     ReadinessCheck,
@@ -32,7 +33,16 @@ from outsource_advisor.compiled import CompiledQuestion, CompiledQuestionnaire, 
 from outsource_advisor.conditions import OUTCOMES, UNKNOWN
 from outsource_advisor.costs import assumptions, estimate
 from outsource_advisor.i18n import message
-from outsource_advisor.questionnaire import Activity, ActivityChange, CostOverrides, Decision, Questionnaire, Rule
+from outsource_advisor.questionnaire import (
+    Activity,
+    ActivityChange,
+    CostModel,
+    CostOverrides,
+    Decision,
+    Questionnaire,
+    Rule,
+    WarningSpec,
+)
 from outsource_advisor.text import localize
 from outsource_advisor.wording import answer_label, format_decimal
 
@@ -44,7 +54,7 @@ ScoredAnswer = tuple[CompiledQuestion, Any, Terms | None, Reason | None]
 
 
 @dataclass(frozen=True, slots=True)
-class Verdict:
+class Choice:
     """Scores and recommendation, before any text: what the engine decides."""
 
     scores: dict[str, float]
@@ -119,7 +129,7 @@ def best(scores: dict[str, float], candidates: list[str]) -> str:
     return max(candidates, key=lambda o: (scores[o], -_TIE_ORDER.index(o)))
 
 
-def choose(scores: dict[str, float], forbidden: dict[str, Rule], required: list[Rule]) -> Verdict:
+def choose(scores: dict[str, float], forbidden: dict[str, Rule], required: list[Rule]) -> Choice:
     """A required outcome if one is allowed, else the best allowed score.
 
     The rivals are the outcomes the scores could still have chosen instead (none when a rule
@@ -130,13 +140,13 @@ def choose(scores: dict[str, float], forbidden: dict[str, Rule], required: list[
     for rule in required:
         outcome = rule.require.value  # type: ignore[union-attr]
         if outcome in allowed:
-            return Verdict(scores, outcome, None if outcome == top else rule, [], forbidden)
+            return Choice(scores, outcome, None if outcome == top else rule, [], forbidden)
     choice = best(scores, allowed)
     rivals = [o for o in allowed if o != choice]
-    return Verdict(scores, choice, None if choice == top else forbidden[top], rivals, forbidden)
+    return Choice(scores, choice, None if choice == top else forbidden[top], rivals, forbidden)
 
 
-def decide(questionnaire: Questionnaire, values: dict[str, Any]) -> Verdict:
+def decide(questionnaire: Questionnaire, values: dict[str, Any]) -> Choice:
     """Scores and recommendation for these answers (hidden ones are ignored), fast and text-free."""
     compiled = questionnaire.compiled
     shown, kept = shown_values(compiled, values)
@@ -176,36 +186,36 @@ class _Context:
 def score(questionnaire: Questionnaire, answers: Answers, *, lang: str | None = None) -> Assessment:
     """Score validated answers: scores, recommendation, plan, readiness, warnings, costs, phases."""
     ctx = _Context(questionnaire, answers, lang)
-    shown = ctx.compiled.visible(ctx.values)
-    scored = scored_answers(shown, ctx.values)
-    forbidden, required = decisive_rules(ctx.compiled, ctx.values)
-    verdict = choose(sum_scores(ctx.compiled, scored), forbidden, required)
-    recommendation, scores = verdict.recommendation, verdict.scores
-    runner_up = _runner_up(scores, recommendation, forbidden)
-    margin = round(scores[recommendation] - scores[runner_up], 2)
-    plans = {o: _plan(ctx, o) for o in OUTCOMES}
+    q, values = questionnaire, ctx.values
+    shown = ctx.compiled.visible(values)
+    scored = scored_answers(shown, values)
+    forbidden, required = decisive_rules(ctx.compiled, values)
+    choice = choose(sum_scores(ctx.compiled, scored), forbidden, required)
+    recommendation, scores = choice.recommendation, choice.scores
+    second = runner_up(scores, recommendation, forbidden)
+    plans = {o: plan_for(q, values, o) for o in OUTCOMES}
     activities = _describe_plan(ctx, plans[recommendation])
     costs = _costs(ctx, plans)
     decided_by = None
-    if verdict.overriding_rule is not None:
-        decided_by = DecidedBy(verdict.overriding_rule.id, ctx.text(verdict.overriding_rule.reason))
+    if choice.overriding_rule is not None:
+        decided_by = DecidedBy(choice.overriding_rule.id, ctx.text(choice.overriding_rule.reason))
     return Assessment(
-        questionnaire=QuestionnaireRef(questionnaire.id, questionnaire.version),
+        questionnaire=QuestionnaireRef(q.id, q.version),
         program_version=__version__,
         respondent=answers.respondent,
         recommendation=recommendation,
         scores=scores,
-        runner_up=runner_up,
-        margin=margin,
-        confidence=_confidence(ctx, shown, scores, recommendation, verdict.rivals),
+        runner_up=second,
+        margin=round(scores[recommendation] - scores[second], 2),
+        confidence=confidence(q, values, shown, scores, recommendation, choice.rivals),
         decided_by=decided_by,
         contributions=_contributions(ctx, scored),
         activities=activities,
         readiness=_readiness(ctx, activities),
-        warnings=_warnings(ctx, recommendation, costs),
+        warnings=_warnings(ctx, recommendation, costs.options[recommendation].agency_fees_per_month),
         costs=costs,
-        phases=_phases(ctx, recommendation, plans, costs.horizon_months),
-        answers=dict(ctx.values),
+        phases=_phases(ctx, recommendation, plans),
+        answers=dict(values),
     )
 
 
@@ -225,32 +235,34 @@ def _contributions(ctx: _Context, scored: list[ScoredAnswer]) -> list[Contributi
     return result
 
 
-def _runner_up(scores: dict[str, float], recommendation: str, forbidden: dict[str, Rule]) -> str:
+def runner_up(scores: dict[str, float], recommendation: str, forbidden: dict[str, Rule]) -> str:
+    """The outcome the margin is measured against: the best other one a rule has not ruled out."""
     others = [o for o in OUTCOMES if o != recommendation]
     open_others = [o for o in others if o not in forbidden]
     return best(scores, open_others or others)
 
 
-def _chosen_activities(ctx: _Context) -> list[Activity]:
-    qid = ctx.q.activities_question
-    chosen = ctx.values.get(qid) if qid else None
+def chosen_activities(q: Questionnaire, values: dict[str, Any]) -> list[Activity]:
+    """The activities the answers chose, in catalog order."""
+    qid = q.activities_question
+    chosen = values.get(qid) if qid else None
     if not isinstance(chosen, list):
         return []
     picked = set(chosen)
-    return [a for a in ctx.q.activities if a.id in picked]
+    return [a for a in q.activities if a.id in picked]
 
 
 Plan = list[tuple[Activity, Decision, list[Any]]]
 
 
-def _plan(ctx: _Context, outcome: str) -> Plan:
+def plan_for(q: Questionnaire, values: dict[str, Any], outcome: str) -> Plan:
     """Each chosen activity's decision under one outcome, with its reasons (as texts)."""
     plan: Plan = [
         (activity, activity.plan[outcome].decision, [activity.plan[outcome].reason])  # type: ignore[index]
-        for activity in _chosen_activities(ctx)
+        for activity in chosen_activities(q, values)
     ]
-    for cr in ctx.compiled.rules:
-        if not cr.rule.set_activities or not cr.check(ctx.values, outcome):
+    for cr in q.compiled.rules:
+        if not cr.rule.set_activities or not cr.check(values, outcome):
             continue
         for change in cr.rule.set_activities:
             for i, (activity, decision, reasons) in enumerate(plan):
@@ -298,8 +310,8 @@ def _who_does_what(ctx: _Context, activity: Activity, decision: Decision) -> str
     return message("who_delegate", ctx.lang)
 
 
-def _number_answer(ctx: _Context, qid: str | None) -> float | None:
-    value = ctx.values.get(qid) if qid else None
+def number_answer(values: dict[str, Any], qid: str | None) -> float | None:
+    value = values.get(qid) if qid else None
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
@@ -321,55 +333,79 @@ def _pick(override: Any, default: Any) -> Any:
     return default if override is None else override
 
 
+def cost_model(q: Questionnaire, overrides: CostOverrides | None) -> CostModel:
+    """The questionnaire's cost assumptions with the answers file's overrides applied."""
+    if overrides is None:
+        return q.costs
+    return q.costs.model_copy(update=overrides.model_dump(exclude_none=True, exclude={"activities"}))
+
+
+def option_cost(
+    q: Questionnaire, values: dict[str, Any], overrides: CostOverrides | None, plan: Plan, outcome: str
+) -> OptionCost:
+    """What one outcome's plan would cost."""
+    model = cost_model(q, overrides)
+    horizon = number_answer(values, model.inputs.horizon_months)
+    per_activity = activity_costs([activity for activity, _, _ in plan], overrides)
+    return estimate(
+        model,
+        [(per_activity[activity.id], decision) for activity, decision, _ in plan],
+        works_with_agency=outcome != "in_house",
+        units=number_answer(values, model.inputs.units),
+        hourly_cost=number_answer(values, model.inputs.hourly_cost),
+        horizon_months=horizon if horizon is not None else float(model.default_horizon_months),
+    )
+
+
 def _costs(ctx: _Context, plans: dict[str, Plan]) -> Costs:
     overrides = ctx.overrides
+    model = cost_model(ctx.q, overrides)
+    horizon = number_answer(ctx.values, model.inputs.horizon_months)
+    options = {outcome: option_cost(ctx.q, ctx.values, overrides, plan, outcome) for outcome, plan in plans.items()}
     changes = overrides.model_dump(exclude_none=True, exclude={"activities"}) if overrides else {}
-    model = ctx.q.costs.model_copy(update=changes)
-    horizon = _number_answer(ctx, model.inputs.horizon_months)
-    horizon_months = horizon if horizon is not None else float(model.default_horizon_months)
-    hourly_cost = _number_answer(ctx, model.inputs.hourly_cost)
-    units = _number_answer(ctx, model.inputs.units)
-    per_activity = activity_costs(_chosen_activities(ctx), overrides)
-    options = {
-        outcome: estimate(
-            model,
-            [(per_activity[activity.id], decision) for activity, decision, _ in plan],
-            works_with_agency=outcome != "in_house",
-            units=units,
-            hourly_cost=hourly_cost,
-            horizon_months=horizon_months,
-        )
-        for outcome, plan in plans.items()
-    }
     overridden = sorted(changes) + sorted(
         f"activities.{aid}.{key}"
         for aid, own in (overrides.activities.items() if overrides else [])
         for key in own.model_dump(exclude_none=True)
     )
-    return Costs(ctx.q.currency, horizon_months, hourly_cost, options, assumptions(model), per_activity, overridden)
+    return Costs(
+        ctx.q.currency,
+        horizon if horizon is not None else float(model.default_horizon_months),
+        number_answer(ctx.values, model.inputs.hourly_cost),
+        options,
+        assumptions(model),
+        activity_costs(chosen_activities(ctx.q, ctx.values), overrides),
+        overridden,
+    )
 
 
-def _warnings(ctx: _Context, recommendation: str, costs: Costs) -> list[Warning]:
-    """Warnings from the rules, in order, one per code; then the budget check."""
-    warnings: dict[str, Warning] = {}
-    for cr in ctx.compiled.rules:
+def rule_warnings(q: Questionnaire, values: dict[str, Any], outcome: str) -> list[WarningSpec]:
+    """The rules' warnings for this outcome, in order, the first of each code."""
+    found: dict[str, WarningSpec] = {}
+    for cr in q.compiled.rules:
         spec = cr.rule.warn
-        if spec is None or spec.code in warnings or not cr.check(ctx.values, recommendation):
-            continue
-        warnings[spec.code] = Warning(spec.code, ctx.text(spec.message))
-    budget_spec = ctx.q.costs.budget_warning
-    budget = _number_answer(ctx, ctx.q.costs.inputs.budget)
-    fees = costs.options[recommendation].agency_fees_per_month
-    if budget_spec is not None and budget_spec.code not in warnings and budget is not None and budget < fees:
-        warnings[budget_spec.code] = Warning(
-            budget_spec.code,
-            ctx.text(
-                budget_spec.message,
-                budget=format_decimal(budget, ctx.lang),
-                fees=format_decimal(fees, ctx.lang, 0),
-            ),
+        if spec is not None and spec.code not in found and cr.check(values, outcome):
+            found[spec.code] = spec
+    return list(found.values())
+
+
+def budget_short(q: Questionnaire, values: dict[str, Any], fees: float) -> float | None:
+    """The monthly budget when it is below the plan's agency fees, else None."""
+    budget = number_answer(values, q.costs.inputs.budget)
+    return budget if budget is not None and budget < fees else None
+
+
+def _warnings(ctx: _Context, recommendation: str, fees: float) -> list[Warning]:
+    """Warnings from the rules, in order, one per code; then the budget check."""
+    warnings = [Warning(spec.code, ctx.text(spec.message)) for spec in rule_warnings(ctx.q, ctx.values, recommendation)]
+    spec = ctx.q.costs.budget_warning
+    budget = budget_short(ctx.q, ctx.values, fees)
+    if spec is not None and budget is not None and spec.code not in {w.code for w in warnings}:
+        message_ = ctx.text(
+            spec.message, budget=format_decimal(budget, ctx.lang), fees=format_decimal(fees, ctx.lang, 0)
         )
-    return list(warnings.values())
+        warnings.append(Warning(spec.code, message_))
+    return warnings
 
 
 def _readiness(ctx: _Context, activities: list[ActivityPlan]) -> list[ReadinessCheck]:
@@ -390,7 +426,7 @@ def _readiness(ctx: _Context, activities: list[ActivityPlan]) -> list[ReadinessC
     return checks
 
 
-def _phases(ctx: _Context, recommendation: str, plans: dict[str, Plan], horizon: float) -> list[Phase]:
+def _phases(ctx: _Context, recommendation: str, plans: dict[str, Plan]) -> list[Phase]:
     """The first phased path whose condition holds, step by step, with each step's hand-overs."""
     for path, check in ctx.compiled.phases:
         if not check(ctx.values, recommendation):
@@ -398,7 +434,7 @@ def _phases(ctx: _Context, recommendation: str, plans: dict[str, Plan], horizon:
         phases = []
         start = 1
         for step in path.steps:
-            months = step.months if step.months is not None else _number_answer(ctx, step.months_from)
+            months = step.months if step.months is not None else number_answer(ctx.values, step.months_from)
             end = start + math.ceil(months) - 1 if months is not None else None
             outcome = recommendation if step.outcome == "recommended" else step.outcome
             plan = plans[str(outcome)] if outcome is not None else []
@@ -422,8 +458,13 @@ def _phases(ctx: _Context, recommendation: str, plans: dict[str, Plan], horizon:
     return []
 
 
-def _confidence(
-    ctx: _Context, shown: list[CompiledQuestion], scores: dict[str, float], recommendation: str, rivals: list[str]
+def confidence(
+    q: Questionnaire,
+    values: dict[str, Any],
+    shown: list[CompiledQuestion],
+    scores: dict[str, float],
+    recommendation: str,
+    rivals: list[str],
 ) -> float:
     """How sure the recommendation is: the share of the scoring weight actually answered,
     times a closeness factor from the worst-case margin over the rivals still allowed: the lead
@@ -437,7 +478,7 @@ def _confidence(
         if not cq.scored:
             continue
         total += cq.swing
-        value = ctx.values.get(cq.id)
+        value = values.get(cq.id)
         if value is None or value == UNKNOWN:
             open_questions.append(cq)
         else:
@@ -446,12 +487,12 @@ def _confidence(
     if not rivals:
         return round(coverage, 2)
     rec = OUTCOMES.index(recommendation)
-    scale = ctx.compiled.scale
+    scale = q.compiled.scale
     worst = min(
         scores[recommendation]
         - scores[rival]
         + scale * sum(cq.worst_lead(rec, OUTCOMES.index(rival)) for cq in open_questions)
         for rival in rivals
     )
-    closeness = 0.5 + 0.5 * min(1.0, max(0.0, worst) / ctx.q.confidence.margin_for_full)
+    closeness = 0.5 + 0.5 * min(1.0, max(0.0, worst) / q.confidence.margin_for_full)
     return round(coverage * closeness, 2)

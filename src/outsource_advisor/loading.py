@@ -77,6 +77,13 @@ def parse_assessment_result(data: Any, file: str) -> Assessment:
         raise InputError(problems) from None
 
 
+def in_answers_file(exc: InputError, text: str, file: str) -> InputError:
+    """A questionnaire an answers file names but that cannot be found is a mistake in that
+    file: report it there, at the `questionnaire:` line."""
+    line = line_of(text, ("questionnaire",))
+    return InputError([p.located(file=file, line=line) for p in exc.problems])
+
+
 def answers_questionnaire_id(data: Any) -> str | None:
     """The questionnaire an answers file says it is for, if it says so."""
     if isinstance(data, dict) and isinstance(data.get("questionnaire"), str):
@@ -94,7 +101,7 @@ def check_answers_text(
         raise InputError(_with_lines(exc.problems, text, file)) from None
 
 
-def read_answers(path: Path, *, max_bytes: int | None = None) -> tuple[Any, str]:
+def read_answers(path: Path | str, *, max_bytes: int | None = None) -> tuple[Any, str]:
     """Parse an answers file (YAML or JSON) without validating it yet."""
     return load_document(path, max_bytes=max_bytes)
 

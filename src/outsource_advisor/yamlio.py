@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Hashable
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -44,43 +43,39 @@ class _MarkedError(Exception):
 
 
 class _StrictLoader(_BaseLoader):  # type: ignore[misc]
-    """The C (or pure-Python) safe loader with our own resolvers and constructors."""
+    """The C (or pure-Python) safe loader, used to compose nodes only: `_build` turns them into data.
+
+    Composing calls `resolve` once per node; ours only tells plain scalars (resolved later, by
+    `_plain`, with a cache) from the rest, which keeps that per-node call cheap.
+    """
 
     yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, re.Pattern[str]]]]] = {}
-    yaml_constructors: ClassVar[dict[str | None, Any]] = {}
-    max_depth = MAX_DEPTH
-    _depth = 0
 
-    def _enter(self, node: Any) -> None:
-        self._depth += 1
-        if self._depth > self.max_depth:
-            raise _MarkedError(f"nesting is deeper than {self.max_depth} levels", node.start_mark)
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        if kind is _ScalarNode:
+            return _PLAIN if implicit[0] else _STR
+        return _SEQ if kind is _SequenceNode else _MAP
 
-    def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
-        if not isinstance(node, yaml.MappingNode):
-            raise _MarkedError(f"expected a mapping, found {node.id}", node.start_mark)
-        self._enter(node)
-        mapping: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            key = self.construct_object(key_node, deep=True)
-            if not isinstance(key, Hashable) or isinstance(key, list | dict):
-                raise _MarkedError("a mapping key must be a plain value", key_node.start_mark)
-            if key in mapping:
-                raise _MarkedError(
-                    f"duplicate key {key!r}: the earlier value would be silently lost",
-                    key_node.start_mark,
-                )
-            mapping[key] = self.construct_object(value_node, deep=True)
-        self._depth -= 1
-        return mapping
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        return None
 
-    def construct_sequence(self, node: Any, deep: bool = False) -> list[Any]:
-        if not isinstance(node, yaml.SequenceNode):
-            raise _MarkedError(f"expected a list, found {node.id}", node.start_mark)
-        self._enter(node)
-        items = [self.construct_object(child, deep=True) for child in node.value]
-        self._depth -= 1
-        return items
+    def ascend_resolver(self) -> None:
+        return None
+
+
+_ScalarNode = yaml.ScalarNode
+_SequenceNode = yaml.SequenceNode
+_MappingNode = yaml.MappingNode
+_NULL = "tag:yaml.org,2002:null"
+_BOOL = "tag:yaml.org,2002:bool"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+# The tag `resolve` gives a plain scalar, to be resolved by `_plain`. Built at run time and
+# compared by identity, so no tag written in a file can ever be mistaken for it.
+_PLAIN = "".join(["tag:outsource-advisor:", "plain"])
 
 
 def _add_resolver(tag: str, pattern: str, first: str) -> None:
@@ -90,58 +85,124 @@ def _add_resolver(tag: str, pattern: str, first: str) -> None:
 
 
 # YAML 1.2 core schema.
-_add_resolver("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", "~nN")
-_StrictLoader.yaml_implicit_resolvers.setdefault("", []).append(("tag:yaml.org,2002:null", re.compile(r"^$")))
-_add_resolver("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF")
-_add_resolver("tag:yaml.org,2002:int", r"^[-+]?[0-9]+$", "-+0123456789")
+_add_resolver(_NULL, r"^(?:~|null|Null|NULL|)$", "~nN")
+_StrictLoader.yaml_implicit_resolvers.setdefault("", []).append((_NULL, re.compile(r"^$")))
+_add_resolver(_BOOL, r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF")
+_add_resolver(_INT, r"^[-+]?[0-9]+$", "-+0123456789")
 _add_resolver(
-    "tag:yaml.org,2002:float",
+    _FLOAT,
     r"""^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?
     |[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$""",
     "-+0123456789.",
 )
 
 
-def _construct_null(loader: Any, node: Any) -> None:
+def _construct_scalar(node: Any) -> str:
+    if not isinstance(node, _ScalarNode):
+        raise _MarkedError(f"invalid YAML: expected a scalar node, but found {node.id}", node.start_mark)
+    return str(node.value)
+
+
+def _construct_null(node: Any) -> None:
     return None
 
 
-def _construct_bool(loader: Any, node: Any) -> bool:
-    return bool(loader.construct_scalar(node).lower() == "true")
+def _construct_bool(node: Any) -> bool:
+    return _construct_scalar(node).lower() == "true"
 
 
-def _construct_int(loader: Any, node: Any) -> int:
-    value = loader.construct_scalar(node)
+def _construct_int(node: Any) -> int:
+    value = _construct_scalar(node)
     if not re.fullmatch(r"[-+]?[0-9]+", value):
         raise _MarkedError(f"{value!r} is not a whole number", node.start_mark)
     return int(value)
 
 
-def _construct_float(loader: Any, node: Any) -> float:
-    value = loader.construct_scalar(node).lower()
+def _construct_float(node: Any) -> float:
+    value = _construct_scalar(node).lower()
     try:
         return float(value.replace(".inf", "inf").replace(".nan", "nan"))
     except ValueError:
         raise _MarkedError(f"{value!r} is not a number", node.start_mark) from None
 
 
-def _construct_str(loader: Any, node: Any) -> str:
-    return str(loader.construct_scalar(node))
+def _construct_str(node: Any) -> str:
+    return _construct_scalar(node)
 
 
-def _construct_undefined(loader: Any, node: Any) -> None:
-    tag = str(node.tag).replace("tag:yaml.org,2002:", "!!")
-    raise _MarkedError(f"the YAML tag {tag!r} is not allowed here", node.start_mark)
+_SCALAR_CONSTRUCTORS: dict[str, Any] = {
+    _NULL: _construct_null,
+    _BOOL: _construct_bool,
+    _INT: _construct_int,
+    _FLOAT: _construct_float,
+    _STR: _construct_str,
+}
+_MISSING = object()
+_PLAIN_CACHE: dict[str, Any] = {}
+_PLAIN_CACHE_SIZE = 50_000
 
 
-_StrictLoader.add_constructor("tag:yaml.org,2002:null", _construct_null)
-_StrictLoader.add_constructor("tag:yaml.org,2002:bool", _construct_bool)
-_StrictLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
-_StrictLoader.add_constructor("tag:yaml.org,2002:float", _construct_float)
-_StrictLoader.add_constructor("tag:yaml.org,2002:str", _construct_str)
-_StrictLoader.add_constructor("tag:yaml.org,2002:seq", _StrictLoader.construct_sequence)
-_StrictLoader.add_constructor("tag:yaml.org,2002:map", _StrictLoader.construct_mapping)
-_StrictLoader.add_constructor(None, _construct_undefined)
+def _plain(node: Any) -> Any:
+    """A plain (unquoted) scalar resolved by the YAML 1.2 core schema, as PyYAML's resolver
+    would with the resolvers above; results are cached by text (all are immutable)."""
+    text = node.value
+    value = _PLAIN_CACHE.get(text, _MISSING)
+    if value is not _MISSING:
+        return value
+    tag = _STR
+    for candidate, regexp in _StrictLoader.yaml_implicit_resolvers.get(text[0] if text else "", ()):
+        if regexp.match(text):
+            tag = candidate
+            break
+    value = _SCALAR_CONSTRUCTORS[tag](node)
+    if value == value:  # never cache NaN: two NaN keys are not duplicates of each other
+        if len(_PLAIN_CACHE) >= _PLAIN_CACHE_SIZE:
+            _PLAIN_CACHE.clear()
+        _PLAIN_CACHE[text] = value
+    return value
+
+
+def _build(node: Any, depth: int, max_depth: int) -> Any:
+    """Plain data from a composed node: what PyYAML's constructor did with the constructors
+    this module used to register, without its bookkeeping (no aliases can reach here)."""
+    tag = node.tag
+    if tag is _PLAIN:
+        return _plain(node)
+    if tag == _MAP:
+        if not isinstance(node, _MappingNode):
+            raise _MarkedError(f"expected a mapping, found {node.id}", node.start_mark)
+        depth += 1
+        if depth > max_depth:
+            raise _MarkedError(f"nesting is deeper than {max_depth} levels", node.start_mark)
+        mapping: dict[Any, Any] = {}
+        cache = _PLAIN_CACHE
+        for key_node, value_node in node.value:
+            # Plain scalars, the common case, straight from the cache.
+            key = cache.get(key_node.value, _MISSING) if key_node.tag is _PLAIN else _MISSING
+            if key is _MISSING:
+                key = _build(key_node, depth, max_depth)
+                if isinstance(key, list | dict):
+                    raise _MarkedError("a mapping key must be a plain value", key_node.start_mark)
+            if key in mapping:
+                raise _MarkedError(
+                    f"duplicate key {key!r}: the earlier value would be silently lost",
+                    key_node.start_mark,
+                )
+            value = cache.get(value_node.value, _MISSING) if value_node.tag is _PLAIN else _MISSING
+            mapping[key] = _build(value_node, depth, max_depth) if value is _MISSING else value
+        return mapping
+    if tag == _SEQ:
+        if not isinstance(node, _SequenceNode):
+            raise _MarkedError(f"expected a list, found {node.id}", node.start_mark)
+        depth += 1
+        if depth > max_depth:
+            raise _MarkedError(f"nesting is deeper than {max_depth} levels", node.start_mark)
+        return [_build(child, depth, max_depth) for child in node.value]
+    constructor = _SCALAR_CONSTRUCTORS.get(tag)
+    if constructor is None:
+        shown = str(tag).replace("tag:yaml.org,2002:", "!!")
+        raise _MarkedError(f"the YAML tag {shown!r} is not allowed here", node.start_mark)
+    return constructor(node)
 
 
 def _prescan(text: str, max_depth: int) -> None:
@@ -174,12 +235,11 @@ def parse_yaml(text: str, *, max_depth: int = MAX_DEPTH) -> Any:
         if _needs_prescan(text):
             _prescan(text, max_depth)
         loader = _StrictLoader(text)
-        loader.max_depth = max_depth
         try:
             node = loader.get_single_node()
-            return None if node is None else loader.construct_document(node)
         finally:
             loader.dispose()
+        return None if node is None else _build(node, 0, max_depth)
     except _MarkedError as exc:
         raise InputError([Problem(exc.message, line=exc.line)]) from None
     except yaml.MarkedYAMLError as exc:
@@ -254,11 +314,11 @@ def size_limit() -> int:
     return int(digits) * factor
 
 
-def read_text(path: Path, *, max_bytes: int | None = None) -> str:
+def read_text(path: Path | str, *, max_bytes: int | None = None) -> str:
     """Read a text file within the size limit; errors name the file."""
     max_bytes = size_limit() if max_bytes is None else max_bytes
     try:
-        with path.open("rb") as handle:
+        with open(path, "rb") as handle:
             data = handle.read(max_bytes + 1)
     except FileNotFoundError:
         raise InputError([Problem("no such file", file=str(path))]) from None
@@ -285,11 +345,11 @@ def parse_document(text: str, *, name: str) -> Any:
     return parse_json(text) if is_json_name(name) else parse_yaml(text)
 
 
-def load_document(path: Path, *, max_bytes: int | None = None) -> tuple[Any, str]:
+def load_document(path: Path | str, *, max_bytes: int | None = None) -> tuple[Any, str]:
     """Read and parse a YAML or JSON file; returns the data and the text (for line lookups)."""
     text = read_text(path, max_bytes=max_bytes)
     try:
-        return parse_document(text, name=path.name), text
+        return parse_document(text, name=str(path)), text
     except InputError as exc:
         raise exc.located(file=str(path)) from None
 

@@ -1,0 +1,280 @@
+"""The responses in a batch's inputs, one task at a time, read lazily.
+
+An input is an answers file (YAML or JSON), a folder (searched recursively, in sorted order,
+for `*.yaml`, `*.yml` and `*.json`, skipping hidden names), a CSV file (a response per row), a
+JSONL file (a response per line) or `-` for standard input. Rows and lines are streamed, never
+loaded all at once. Whatever cannot be read becomes a failed result and the rest goes on.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+from outsource_advisor.batch import Kind, Result, Source, Task, _new, failure
+from outsource_advisor.columns import ColumnPlan
+from outsource_advisor.errors import InputError, Problem
+from outsource_advisor.formats import StdinFormat
+from outsource_advisor.yamlio import MAX_FILE_BYTES
+
+ANSWERS_SUFFIXES = (".yaml", ".yml", ".json")
+CSV_SUFFIXES = (".csv",)
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+
+# Turns a CSV header into a plan, or raises InputError (one error for the whole file).
+Planner = Callable[[list[str]], ColumnPlan]
+Item = Task | Result
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """What to read and how."""
+
+    paths: list[str]
+    planner: Planner
+    delimiter: str = ","
+    stdin_format: StdinFormat = StdinFormat.AUTO
+    stdin: IO[bytes] | None = None
+    exclude: list[Path] = field(default_factory=list)  # never read these (our own output)
+
+
+def iter_items(inputs: Inputs) -> Iterator[Item]:
+    """Every response in the inputs, in order, as a task to score or an already failed result."""
+    for given in inputs.paths:
+        if given == STDIN:
+            yield from _stdin(inputs)
+            continue
+        path = Path(given)
+        suffix = path.suffix.lower()
+        if path.is_dir():
+            yield from _walk(given, _Excluded(inputs.exclude))
+        elif suffix in CSV_SUFFIXES:
+            yield from _csv_file(path, given, inputs)
+        elif suffix in JSONL_SUFFIXES:
+            yield from _jsonl_file(path, given)
+        else:
+            yield Task(Kind.FILE, Source(given), given)
+
+
+class _Excluded:
+    """Files and folders to leave out (our own output), by device and inode: robust to how a
+    path is spelled and to links. Only an entry with an excluded name costs a `stat`."""
+
+    def __init__(self, paths: list[Path]) -> None:
+        self.names = {path.name for path in paths}
+        self.keys = set()
+        for path in paths:
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            self.keys.add((stat.st_dev, stat.st_ino))
+
+    def __contains__(self, entry: os.DirEntry[str]) -> bool:
+        if entry.name not in self.names:
+            return False
+        try:
+            stat = entry.stat()
+        except OSError:
+            return False
+        return (stat.st_dev, stat.st_ino) in self.keys
+
+
+def _walk(folder: str, excluded: _Excluded) -> Iterator[Item]:
+    """Answers files under a folder, depth first, in name order; hidden names and symbolic
+    links to folders are skipped (no loops). A folder that cannot be listed is a failure."""
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda e: e.name)
+    except OSError as exc:
+        yield failure(Source(folder), InputError([Problem(f"cannot read this folder: {exc.strerror}")]))
+        return
+    for entry in entries:
+        if entry.name.startswith(".") or entry in excluded:
+            continue
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                yield from _walk(entry.path, excluded)
+            elif entry.name.lower().endswith(ANSWERS_SUFFIXES) and entry.is_file():
+                yield Task(Kind.FILE, Source(entry.path), entry.path)
+        except OSError:
+            continue
+
+
+def _open_text(path: Path, name: str) -> IO[str] | Result:
+    try:
+        # Bytes that are not UTF-8 stay as lone surrogates: the row holding them fails alone.
+        return path.open(encoding="utf-8-sig", errors="surrogateescape", newline="")
+    except FileNotFoundError:
+        return failure(Source(name), InputError([Problem("no such file")]))
+    except IsADirectoryError:
+        return failure(Source(name), InputError([Problem("this is a folder, not a file")]))
+    except OSError as exc:
+        return failure(Source(name), InputError([Problem(f"cannot read: {exc.strerror}")]))
+
+
+def _csv_file(path: Path, name: str, inputs: Inputs) -> Iterator[Item]:
+    handle = _open_text(path, name)
+    if isinstance(handle, Result):
+        yield handle
+        return
+    with handle:
+        yield from csv_rows(handle, name, inputs.planner, inputs.delimiter)
+
+
+def csv_rows(lines: Iterable[str], name: str, planner: Planner, delimiter: str) -> Iterator[Item]:
+    """A task per data row. Rows are numbered as a spreadsheet numbers them (the header is row
+    1); blank rows are skipped; a header that cannot be understood fails the whole file once."""
+    reader = csv.reader(lines, delimiter=delimiter)
+    number = 1
+    try:
+        header = next(reader)
+    except StopIteration:
+        yield failure(Source(name), InputError([Problem("the file is empty: a CSV needs a header row")]))
+        return
+    except (csv.Error, UnicodeDecodeError) as exc:
+        yield failure(Source(name, number), _unreadable(exc))
+        return
+    if not _is_utf8("".join(header)):
+        yield failure(Source(name, number), InputError([Problem(_NOT_UTF8)]))
+        return
+    try:
+        plan = planner(header)
+    except InputError as exc:
+        if len(header) == 1 and delimiter != ";" and ";" in header[0]:
+            exc = InputError([*exc.problems, Problem("the columns look separated by ';': try --delimiter ';'")])
+        yield failure(Source(name, number), exc)
+        return
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except UnicodeDecodeError as exc:
+            yield failure(Source(name, number + 1), _unreadable(exc))
+            return
+        except csv.Error as exc:
+            number += 1
+            yield failure(Source(name, number), _unreadable(exc))
+            continue
+        number += 1
+        if not any(cells):
+            continue
+        joined = "".join(cells)
+        if joined.isspace():
+            continue
+        if not _is_utf8(joined):
+            yield failure(Source(name, number), InputError([Problem(_NOT_UTF8)]))
+            continue
+        yield _new(Task, (Kind.ROW, _new(Source, (name, number, "row")), (plan, cells)))
+
+
+_NOT_UTF8 = "this row is not valid UTF-8 text (save the file as UTF-8)"
+
+
+def _is_utf8(text: str) -> bool:
+    """False when the text holds bytes that were not UTF-8 (read as lone surrogates)."""
+    if text.isascii():
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _unreadable(exc: Exception) -> InputError:
+    if isinstance(exc, UnicodeDecodeError):
+        return InputError([Problem("the file is not valid UTF-8 text (save it as UTF-8); the rest was not read")])
+    return InputError([Problem(f"invalid CSV: {exc}")])
+
+
+def _jsonl_file(path: Path, name: str) -> Iterator[Item]:
+    handle = _open_text(path, name)
+    if isinstance(handle, Result):
+        yield handle
+        return
+    with handle:
+        yield from jsonl_lines(handle, name)
+
+
+def jsonl_lines(lines: Iterable[str], name: str) -> Iterator[Item]:
+    """A task per non-blank line, numbered from 1."""
+    number = 0
+    iterator = iter(lines)
+    while True:
+        try:
+            line = next(iterator)
+        except StopIteration:
+            return
+        except UnicodeDecodeError as exc:
+            yield failure(Source(name, number + 1, "line"), _unreadable(exc))
+            return
+        number += 1
+        if not line.strip():
+            continue
+        if not _is_utf8(line):
+            yield failure(Source(name, number, "line"), InputError([Problem(_NOT_UTF8.replace("row", "line"))]))
+            continue
+        yield Task(Kind.LINE, Source(name, number, "line"), line)
+
+
+def _stdin(inputs: Inputs) -> Iterator[Item]:
+    """Standard input: an answers document (YAML or JSON), a CSV or a JSONL stream."""
+    raw = inputs.stdin
+    if raw is None:
+        yield failure(Source(STDIN_NAME), InputError([Problem("standard input is not available")]))
+        return
+    stream = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="surrogateescape", newline="")
+    try:
+        first = stream.readline()
+    except UnicodeDecodeError as exc:
+        yield failure(Source(STDIN_NAME), _unreadable(exc))
+        return
+    fmt = inputs.stdin_format
+    if fmt is StdinFormat.AUTO:
+        fmt = sniff(first, stream, inputs.delimiter)
+    lines = _chain(first, stream)
+    if fmt is StdinFormat.CSV:
+        yield from csv_rows(lines, STDIN_NAME, inputs.planner, inputs.delimiter)
+    elif fmt is StdinFormat.JSONL:
+        yield from jsonl_lines(lines, STDIN_NAME)
+    else:
+        yield _stdin_document(first, stream, fmt)
+
+
+def _chain(first: str, stream: IO[str]) -> Iterator[str]:
+    if first:
+        yield first
+    yield from stream
+
+
+def _stdin_document(first: str, stream: IO[str], fmt: StdinFormat) -> Item:
+    source = Source(STDIN_NAME)
+    text = first + stream.read(MAX_FILE_BYTES + 1 - len(first))
+    if not _is_utf8(text):
+        return failure(source, InputError([Problem("the input is not valid UTF-8 text (save it as UTF-8)")]))
+    if len(text.encode("utf-8")) > MAX_FILE_BYTES:
+        return failure(source, InputError([Problem(f"input is larger than {MAX_FILE_BYTES // 1024} KiB")]))
+    if "\x00" in text:
+        return failure(source, InputError([Problem("this is a binary file, not a YAML or JSON text file")]))
+    name = "stdin.json" if fmt is StdinFormat.JSON else "stdin.yaml"
+    return Task(Kind.DOCUMENT, source, (text, name))
+
+
+def sniff(first: str, stream: IO[str], delimiter: str) -> StdinFormat:
+    """Guess what standard input holds from its first line (and, for JSON, the line after)."""
+    head = first.lstrip()
+    if head.startswith("{"):
+        # One object per line is JSONL; an object spread over lines is a JSON document.
+        return StdinFormat.JSONL if head.rstrip().endswith("}") else StdinFormat.JSON
+    if delimiter in first and ": " not in first and not head.startswith(("#", "-", "---")):
+        return StdinFormat.CSV
+    return StdinFormat.YAML
