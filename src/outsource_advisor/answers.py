@@ -154,7 +154,9 @@ def settle(questionnaire: Questionnaire, values: dict[str, Any], envelope: Answe
     kept = {qid: v for qid, v in values.items() if qid in shown_ids}
     ignored = [qid for qid in values if qid not in shown_ids]
     missing = [cq.id for cq in shown if cq.question.required and cq.id not in kept]
-    env = envelope or AnswersFile()
+    if envelope is None:  # a batch row: no envelope to carry over
+        return Answers(values=kept, ignored=ignored, missing=missing)
+    env = envelope
     return Answers(
         values=kept,
         respondent=env.respondent,

@@ -11,7 +11,7 @@ import itertools
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from outsource_advisor.conditions import OUTCOMES, UNKNOWN, Check, compile_condition
@@ -64,15 +64,11 @@ class CompiledQuestion:
     hi: Triple
     choices: tuple[Triple, ...]
     additive: bool
+    swing: float  # the most this answer can move any outcome: its weight in the confidence
 
     @property
     def scored(self) -> bool:
         return self.terms is not None
-
-    @property
-    def swing(self) -> float:
-        """The most this answer can move any outcome: its weight in the confidence."""
-        return max(h - lo for h, lo in zip(self.hi, self.lo, strict=True))
 
     def worst_lead(self, a: int, b: int) -> float:
         """How far, at worst, an answer here could pull outcome `a` back against `b` (raw points,
@@ -98,6 +94,9 @@ class CompiledQuestionnaire:
     rules: list[CompiledRule]
     readiness: list[ReadinessItem]
     phases: list[tuple[PhasePath, Check]]
+    # Scaled points already worked out, by terms: a survey repeats the same answers. Not an
+    # init field, so a `dataclasses.replace` with other weights starts with an empty one.
+    scaled: dict[Terms, Triple] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def suggest(self, qid: str) -> str | None:
         """The closest question id to a mistyped one."""
@@ -181,9 +180,10 @@ def _compile_question(q: Questionnaire, question: Question, register: Register) 
     additive = isinstance(question, MultiChoice)
     choices = tuple(_triple(o.points) for o in q.options_of(question)) if additive else tuple(triples)
     lo, hi = _bounds(triples)
+    swing = max(h - low for h, low in zip(hi, lo, strict=True))
     if accepts_unknown(question):
         validate = _with_unknown(validate)
-    return CompiledQuestion(question.id, question, when, validate, allowed, terms, lo, hi, choices, additive)
+    return CompiledQuestion(question.id, question, when, validate, allowed, terms, lo, hi, choices, additive, swing)
 
 
 def _with_unknown(validate: Callable[[Any], Any]) -> Callable[[Any], Any]:

@@ -48,6 +48,7 @@ from outsource_advisor.wording import answer_label, format_decimal
 
 # On a tie the middle way wins, then in-house: "the truth is in the middle".
 _TIE_ORDER = ("hybrid", "in_house", "outsourced")
+_SCALED_LIMIT = 4096
 _PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 
 ScoredAnswer = tuple[CompiledQuestion, Any, Terms | None, Reason | None]
@@ -90,24 +91,31 @@ def scored_answers(shown: list[CompiledQuestion], values: dict[str, Any]) -> lis
 
 def contribution_points(compiled: CompiledQuestionnaire, terms: Terms) -> Triple:
     """An answer's points on the 0..100 scale, rounded to 0.01 as shown to the user."""
+    known = compiled.scaled.get(terms)
+    if known is not None:
+        return known
     raw = compiled.points(terms)
     scale = compiled.scale
-    return (
+    points = (
         round(raw[0] * scale, 2) + 0.0,
         round(raw[1] * scale, 2) + 0.0,
         round(raw[2] * scale, 2) + 0.0,
     )
+    if len(compiled.scaled) < _SCALED_LIMIT:  # a number curve's terms vary with the answer
+        compiled.scaled[terms] = points
+    return points
 
 
 def sum_scores(compiled: CompiledQuestionnaire, scored: list[ScoredAnswer]) -> dict[str, float]:
     """50 for every outcome plus each answer's contribution, summed in a fixed order."""
-    totals = [50.0, 50.0, 50.0]
+    in_house = hybrid = outsourced = 50.0
     for _, _, terms, _ in scored:
-        if terms is None:
-            continue
-        points = contribution_points(compiled, terms)
-        totals = [totals[0] + points[0], totals[1] + points[1], totals[2] + points[2]]
-    return {"in_house": round(totals[0], 2), "hybrid": round(totals[1], 2), "outsourced": round(totals[2], 2)}
+        if terms is not None:
+            points = contribution_points(compiled, terms)
+            in_house += points[0]
+            hybrid += points[1]
+            outsourced += points[2]
+    return {"in_house": round(in_house, 2), "hybrid": round(hybrid, 2), "outsourced": round(outsourced, 2)}
 
 
 def decisive_rules(compiled: CompiledQuestionnaire, values: dict[str, Any]) -> tuple[dict[str, Rule], list[Rule]]:
