@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -9,10 +10,15 @@ Loc = tuple[str | int, ...]
 
 
 def format_loc(loc: Loc) -> str:
-    """`("sections", 2, "questions", 0)` -> `sections[2].questions[0]`."""
+    """`("sections", 2, "questions", 0)` -> `sections[2].questions[0]`. A key that is empty or
+    holds a newline or another unprintable character is quoted (`columns["\\n"]`), so a
+    problem always stays on one line and says which key it means."""
     out = ""
     for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+        if isinstance(part, int) or not part or not part.isprintable():
+            out += f"[{json.dumps(part)}]"
+        else:
+            out += f".{part}" if out else part
     return out
 
 
