@@ -471,3 +471,33 @@ def test_reports_come_back_from_worker_processes(tmp_path: Path) -> None:
     names = sorted(p.name for p in serial.iterdir())
     assert len(names) == 30 and names == sorted(p.name for p in parallel.iterdir())
     assert all((serial / n).read_bytes() == (parallel / n).read_bytes() for n in names)
+
+
+def test_an_overlong_line_fails_alone_without_being_held(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A line longer than the size limit is read past in chunks: that row or line fails with a
+    message naming the limit, and the ones after it are still scored (also from stdin)."""
+    monkeypatch.setenv("OUTSOURCE_ADVISOR_MAX_FILE_SIZE", "2K")
+    good = json.dumps({**BASE, "respondent": "Good"})
+    lines = tmp_path / "lines.jsonl"
+    lines.write_text(f'{good}\n{{"respondent": "{"x" * 5000}"}}\n{good}\n', encoding="utf-8")
+    survey = write_csv(tmp_path / "s.csv", [{**BASE, "respondent": "A"}, {**BASE, "company_name": "y" * 5000}, BASE])
+    too_long = "this line is longer than 2,048 characters (the limit is set by OUTSOURCE_ADVISOR_MAX_FILE_SIZE)"
+    for args, stdin, name, unit in [
+        ((str(lines),), None, str(lines), "line"),
+        (("-",), lines.read_text(encoding="utf-8"), "<stdin>", "line"),
+        ((str(survey),), None, str(survey), "row"),
+    ]:
+        result = run(*args, "-f", "csv", stdin=stdin)
+        assert result.exit_code == EXIT_SOME_FAILED, result.stderr
+        rows = csv_rows(result.stdout)
+        assert [bool(r["recommendation"]) for r in rows] == [True, False, True]
+        assert rows[1]["error"] == f"{name}:{unit} {rows[1]['row']}: {too_long}"
+        assert rows[1]["row"] == ("2" if unit == "line" else "3")
+
+
+def test_a_failed_response_names_its_respondent_briefly(tmp_path: Path) -> None:
+    lines = tmp_path / "lines.jsonl"
+    lines.write_text(json.dumps({**BASE, "respondent": "R" * 5000}) + "\n" + json.dumps(BASE) + "\n", encoding="utf-8")
+    rows = csv_rows(run(str(lines), "-f", "csv").stdout)
+    assert rows[0]["respondent"] == "R" * 197 + "..."
+    assert "must be text of at most 200 characters" in rows[0]["error"]

@@ -84,6 +84,7 @@ def _batch(
     from outsource_advisor.reportdir import ReportDir
     from outsource_advisor.runner import Run, run_batch
     from outsource_advisor.sources import STDIN, Inputs
+    from outsource_advisor.yamlio import size_limit
 
     if inputs.count(STDIN) > 1:
         raise UsageError("standard input (-) can be read only once")
@@ -108,6 +109,7 @@ def _batch(
         stdin_format=stdin_format,
         stdin=sys.stdin.buffer if STDIN in inputs else None,
         exclude=[p for p in (output, report_dir) if p is not None],
+        size_limit=size_limit(),
     )
     reports = ReportDir(report_dir, report_format.value) if report_dir is not None else None
     with _batch_output(output) as (write, commit), _progress(sys.stderr.isatty()) as on_output:

@@ -20,7 +20,7 @@ from outsource_advisor.batch import Kind, Result, Source, Task, _new, failure
 from outsource_advisor.columns import ColumnPlan
 from outsource_advisor.errors import InputError, Problem
 from outsource_advisor.formats import StdinFormat
-from outsource_advisor.yamlio import MAX_FILE_BYTES
+from outsource_advisor.yamlio import MAX_FILE_BYTES, SIZE_VARIABLE
 
 ANSWERS_SUFFIXES = (".yaml", ".yml", ".json")
 CSV_SUFFIXES = (".csv",)
@@ -43,6 +43,7 @@ class Inputs:
     stdin_format: StdinFormat = StdinFormat.AUTO
     stdin: IO[bytes] | None = None
     exclude: list[Path] = field(default_factory=list)  # never read these (our own output)
+    size_limit: int = MAX_FILE_BYTES  # the longest CSV or JSONL line, and answers document
 
 
 def iter_items(inputs: Inputs) -> Iterator[Item]:
@@ -58,7 +59,7 @@ def iter_items(inputs: Inputs) -> Iterator[Item]:
         elif suffix in CSV_SUFFIXES:
             yield from _csv_file(path, given, inputs)
         elif suffix in JSONL_SUFFIXES:
-            yield from _jsonl_file(path, given)
+            yield from _jsonl_file(path, given, inputs)
         else:
             yield Task(Kind.FILE, Source(given), given)
 
@@ -126,7 +127,44 @@ def _csv_file(path: Path, name: str, inputs: Inputs) -> Iterator[Item]:
         yield handle
         return
     with handle:
-        yield from csv_rows(handle, name, inputs.planner, inputs.delimiter)
+        yield from csv_rows(Lines(handle, inputs.size_limit), name, inputs.planner, inputs.delimiter)
+
+
+class LineTooLong(Exception):  # noqa: N818 - reads as "raise LineTooLong"
+    """A line longer than the limit; it has been read past."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(limit)
+        self.limit = limit
+
+    def error(self) -> InputError:
+        size = f"{self.limit // 1048576} MiB" if self.limit % 1048576 == 0 else f"{self.limit:,} characters"
+        return InputError([Problem(f"this line is longer than {size} (the limit is set by {SIZE_VARIABLE})")])
+
+
+class Lines:
+    """The lines of a text stream, each at most `limit` characters: a longer one is read past in
+    chunks and raises `LineTooLong`, so one endless line cannot fill the memory. Iteration goes
+    on after it. `first` is a line already read from the stream, given back first."""
+
+    def __init__(self, stream: IO[str], limit: int, first: str = "") -> None:
+        self.stream, self.limit, self.first = stream, limit, first
+
+    def __iter__(self) -> Lines:
+        return self
+
+    def __next__(self) -> str:
+        if self.first:
+            line, self.first = self.first, ""
+            return line
+        line = self.stream.readline(self.limit + 1)
+        if not line:
+            raise StopIteration
+        if len(line) > self.limit and line[-1] not in "\r\n":
+            while (rest := self.stream.readline(self.limit)) and rest[-1] not in "\r\n":
+                pass
+            raise LineTooLong(self.limit)
+        return line
 
 
 def csv_rows(lines: Iterable[str], name: str, planner: Planner, delimiter: str) -> Iterator[Item]:
@@ -141,6 +179,9 @@ def csv_rows(lines: Iterable[str], name: str, planner: Planner, delimiter: str) 
         return
     except (csv.Error, UnicodeDecodeError) as exc:
         yield failure(Source(name, number), _unreadable(exc))
+        return
+    except LineTooLong as exc:
+        yield failure(Source(name, number), exc.error())
         return
     if not _is_utf8("".join(header)):
         yield failure(Source(name, number), InputError([Problem(_NOT_UTF8)]))
@@ -163,6 +204,10 @@ def csv_rows(lines: Iterable[str], name: str, planner: Planner, delimiter: str) 
         except csv.Error as exc:
             number += 1
             yield failure(Source(name, number), _unreadable(exc))
+            continue
+        except LineTooLong as exc:
+            number += 1
+            yield failure(Source(name, number), exc.error())
             continue
         number += 1
         if not any(cells):
@@ -196,13 +241,13 @@ def _unreadable(exc: Exception) -> InputError:
     return InputError([Problem(f"invalid CSV: {exc}")])
 
 
-def _jsonl_file(path: Path, name: str) -> Iterator[Item]:
+def _jsonl_file(path: Path, name: str, inputs: Inputs) -> Iterator[Item]:
     handle = _open_text(path, name)
     if isinstance(handle, Result):
         yield handle
         return
     with handle:
-        yield from jsonl_lines(handle, name)
+        yield from jsonl_lines(Lines(handle, inputs.size_limit), name)
 
 
 def jsonl_lines(lines: Iterable[str], name: str) -> Iterator[Item]:
@@ -217,6 +262,10 @@ def jsonl_lines(lines: Iterable[str], name: str) -> Iterator[Item]:
         except UnicodeDecodeError as exc:
             yield failure(Source(name, number + 1, "line"), _unreadable(exc))
             return
+        except LineTooLong as exc:
+            number += 1
+            yield failure(Source(name, number, "line"), exc.error())
+            continue
         number += 1
         if not line.strip():
             continue
@@ -234,43 +283,39 @@ def _stdin(inputs: Inputs) -> Iterator[Item]:
         return
     stream = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="surrogateescape", newline="")
     try:
-        first = stream.readline()
+        first = next(Lines(stream, inputs.size_limit), "")
     except UnicodeDecodeError as exc:
         yield failure(Source(STDIN_NAME), _unreadable(exc))
         return
+    except LineTooLong as exc:
+        yield failure(Source(STDIN_NAME, 1, "line"), exc.error())
+        return
     fmt = inputs.stdin_format
     if fmt is StdinFormat.AUTO:
-        fmt = sniff(first, stream, inputs.delimiter)
-    lines = _chain(first, stream)
+        fmt = sniff(first, inputs.delimiter)
     if fmt is StdinFormat.CSV:
-        yield from csv_rows(lines, STDIN_NAME, inputs.planner, inputs.delimiter)
+        yield from csv_rows(Lines(stream, inputs.size_limit, first), STDIN_NAME, inputs.planner, inputs.delimiter)
     elif fmt is StdinFormat.JSONL:
-        yield from jsonl_lines(lines, STDIN_NAME)
+        yield from jsonl_lines(Lines(stream, inputs.size_limit, first), STDIN_NAME)
     else:
-        yield _stdin_document(first, stream, fmt)
+        yield _stdin_document(first, stream, fmt, inputs.size_limit)
 
 
-def _chain(first: str, stream: IO[str]) -> Iterator[str]:
-    if first:
-        yield first
-    yield from stream
-
-
-def _stdin_document(first: str, stream: IO[str], fmt: StdinFormat) -> Item:
+def _stdin_document(first: str, stream: IO[str], fmt: StdinFormat, limit: int) -> Item:
     source = Source(STDIN_NAME)
-    text = first + stream.read(MAX_FILE_BYTES + 1 - len(first))
+    text = first + stream.read(limit + 1 - len(first))
     if not _is_utf8(text):
         return failure(source, InputError([Problem("the input is not valid UTF-8 text (save it as UTF-8)")]))
-    if len(text.encode("utf-8")) > MAX_FILE_BYTES:
-        return failure(source, InputError([Problem(f"input is larger than {MAX_FILE_BYTES // 1024} KiB")]))
+    if len(text.encode("utf-8")) > limit:
+        return failure(source, InputError([Problem(f"input is larger than {limit // 1024} KiB")]))
     if "\x00" in text:
         return failure(source, InputError([Problem("this is a binary file, not a YAML or JSON text file")]))
     name = "stdin.json" if fmt is StdinFormat.JSON else "stdin.yaml"
     return Task(Kind.DOCUMENT, source, (text, name))
 
 
-def sniff(first: str, stream: IO[str], delimiter: str) -> StdinFormat:
-    """Guess what standard input holds from its first line (and, for JSON, the line after)."""
+def sniff(first: str, delimiter: str) -> StdinFormat:
+    """Guess what standard input holds from its first line."""
     head = first.lstrip()
     if head.startswith("{"):
         # One object per line is JSONL; an object spread over lines is a JSON document.
