@@ -15,6 +15,7 @@ from outsource_advisor.questionnaire import QUESTION_TYPES, Questionnaire
 from outsource_advisor.yamlio import line_of, load_document, parse_document
 
 DEFAULT_QUESTIONNAIRE = "social-media"
+SHIPPED_MAX_BYTES = 16 * 1024 * 1024
 
 
 def builtin_dir() -> Path:
@@ -62,7 +63,9 @@ def parse_questionnaire(data: Any, text: str, file: str) -> Questionnaire:
 
 def load_questionnaire(id_or_path: str | None = None) -> Questionnaire:
     path = resolve_questionnaire(id_or_path)
-    data, text = load_document(path)
+    # A shipped questionnaire is trusted: the size limit (which a user may lower) is for theirs.
+    shipped = path.resolve().parent == builtin_dir().resolve()
+    data, text = load_document(path, max_bytes=SHIPPED_MAX_BYTES if shipped else None)
     return parse_questionnaire(data, text, str(path))
 
 
