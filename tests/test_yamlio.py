@@ -10,7 +10,9 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
+from conftest import ROOT
 from outsource_advisor.errors import InputError
+from outsource_advisor.loading import load_questionnaire
 from outsource_advisor.yamlio import dump_yaml, load_document, parse_json, parse_yaml
 
 
@@ -110,6 +112,19 @@ def test_the_size_limit_can_be_raised_by_the_environment(tmp_path: Path, monkeyp
         load_document(big)
     monkeypatch.setenv("OUTSOURCE_ADVISOR_MAX_FILE_SIZE", "4K")
     assert load_document(big)[0] == {"a": "x" * 2000}
+
+
+def test_the_shipped_questionnaire_is_not_held_to_a_lowered_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The limit guards against other people's files; the program's own questionnaire (83 KB)
+    must still load when a user lowers it."""
+    monkeypatch.setenv("OUTSOURCE_ADVISOR_MAX_FILE_SIZE", "4K")
+    assert load_questionnaire("social-media").id == "social-media"
+    copy = tmp_path / "social-media.yaml"
+    copy.write_bytes((ROOT / "questionnaires" / "social-media.yaml").read_bytes())
+    with pytest.raises(InputError, match="larger than the 4 KiB limit"):
+        load_questionnaire(str(copy))  # the same questionnaire given as a file of one's own is checked
 
 
 TRICKY = [
