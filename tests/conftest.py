@@ -62,6 +62,15 @@ BASE: dict[str, Any] = {
 }
 
 
+def csv_cell(value: Any) -> str:
+    """An answer as a CSV export writes it: lists joined by `;`, booleans as yes/no."""
+    if isinstance(value, list):
+        return ";".join(value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return "" if value is None else str(value)
+
+
 def answers_of(values: dict[str, Any], q: Questionnaire = QUESTIONNAIRE) -> Answers:
     return validate_answers(q, {"questionnaire": q.id, "answers": values})
 

@@ -13,7 +13,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from conftest import BASE, EXAMPLES, QUESTIONNAIRE
+from conftest import BASE, EXAMPLES, QUESTIONNAIRE, csv_cell
 from outsource_advisor.batch import ALL_SCORED, NOTHING_SCORED, SOME_FAILED, BatchReport, Result, Source
 from outsource_advisor.cli import app
 from outsource_advisor.cli_common import EXIT_INVALID_INPUT, EXIT_OK, EXIT_SOME_FAILED
@@ -40,20 +40,12 @@ def run(*args: str, stdin: str | bytes | None = None):  # type: ignore[no-untype
     return runner.invoke(app, ["batch", *args], input=stdin)
 
 
-def cell(value: Any) -> str:
-    if isinstance(value, list):
-        return ";".join(value)
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return "" if value is None else str(value)
-
-
 def write_csv(path: Path, rows: list[dict[str, Any]], delimiter: str = ",") -> Path:
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, delimiter=delimiter)
         writer.writerow(["respondent", *QIDS])
         for row in rows:
-            writer.writerow([row.get("respondent", ""), *(cell(row.get(q)) for q in QIDS)])
+            writer.writerow([row.get("respondent", ""), *(csv_cell(row.get(q)) for q in QIDS)])
     return path
 
 
@@ -438,7 +430,7 @@ def test_odd_inputs_fail_alone_with_their_place(tmp_path: Path) -> None:
     with broken.open("ab") as handle:
         handle.write(b"Caff\xe8," + b"," * len(QIDS) + b"\n")
     with broken.open("a", encoding="utf-8") as handle:
-        handle.write("After," + ",".join(cell(BASE.get(q)) for q in QIDS) + "\n")
+        handle.write("After," + ",".join(csv_cell(BASE.get(q)) for q in QIDS) + "\n")
     lines = tmp_path / "lines.jsonl"
     lines.write_text(
         '[1, 2]\n{"respondent": "X", "answers": {"channels": 2}\n{"respondent": "Bad \\ud800", "channels": 0}\n',

@@ -20,10 +20,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from conftest import BASE, EXAMPLES, QUESTIONNAIRE
+from conftest import BASE, EXAMPLES, QUESTIONNAIRE, csv_cell
 from outsource_advisor.cli import app
 from outsource_advisor.cli_common import EXIT_INVALID_INPUT, EXIT_OK, EXIT_SOME_FAILED
-from test_batch import cell
 from test_fuzz import junk
 
 runner = CliRunner()
@@ -36,7 +35,7 @@ FUZZ = settings(
 # Cells an export might hold: valid answers, near misses, spreadsheet formulas, quoting and
 # delimiter trouble, control characters, very long text.
 CELLS = st.one_of(
-    st.sampled_from([cell(v) for v in BASE.values()]),
+    st.sampled_from([csv_cell(v) for v in BASE.values()]),
     st.sampled_from(["", " ", "unknown", "Sì", "yes;no", "1,5", "-3", "1e400", "nan", "=HYPERLINK(1)", "+1", "@x"]),
     st.sampled_from(['"', '""', "a\nb", "a\r\nb", ";;", ",", "\t", "\x00", "\x1b[31m", "\ud800", "x" * 5000]),
     st.text(max_size=12),
@@ -91,7 +90,7 @@ def test_random_csv_exports(tmp_path: Path, header: list[str], rows: list[list[s
 @given(st.lists(CELLS, min_size=len(QIDS), max_size=len(QIDS)), st.integers(0, len(QIDS) - 1))
 def test_random_cells_under_a_valid_header(tmp_path: Path, cells: list[str], keep: int) -> None:
     """A row of the right width with some cells swapped for junk: scored or failed, alone."""
-    good = [cell(BASE.get(q)) for q in QIDS]
+    good = [csv_cell(BASE.get(q)) for q in QIDS]
     mixed = [good[i] if i != keep and random.Random(i).random() < 0.5 else c for i, c in enumerate(cells)]
     path = tmp_path / "export.csv"
     text = csv_text(["respondent", *QIDS], [["Good", *good], ["Mixed", *mixed], ["Good too", *good]], ",")
@@ -199,7 +198,7 @@ def test_random_exports_through_the_installed_command(
         if rng.random() < 0.4:
             path.write_bytes(bytes(rng.randrange(256) for _ in range(rng.randrange(300))))
         else:
-            row = [rng.choice([cell(v), "", "=1+1", '"', "\x00", "yes;;no"]) for v in BASE.values()]
+            row = [rng.choice([csv_cell(v), "", "=1+1", '"', "\x00", "yes;;no"]) for v in BASE.values()]
             path.write_text(csv_text(["respondent", *BASE], [["R", *row]], ","), encoding="utf-8")
         paths.append(str(path))
     result = run_installed("batch", *paths, str(EXAMPLES / "hotel.json"), "-f", "csv")

@@ -8,7 +8,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import BASE, EXAMPLES, QUESTIONNAIRE, ROOT, answer_values, answers_of
+from conftest import BASE, EXAMPLES, QUESTIONNAIRE, ROOT, answer_values, answers_of, csv_cell
 from outsource_advisor.answers import validate_answers
 from outsource_advisor.columns import plan_columns
 from outsource_advisor.engine import score
@@ -137,15 +137,7 @@ ROW_CELLS = st.one_of(
 def test_quick_row_agrees_with_the_envelope_path(values: dict[str, Any], noise: dict[str, str]) -> None:
     header = ["respondent", *QUESTIONNAIRE.questions]
     plan = plan_columns(header, QUESTIONNAIRE, None)
-
-    def cell(value: Any) -> str:
-        if isinstance(value, list):
-            return ";".join(value)
-        if isinstance(value, bool):
-            return "yes" if value else "no"
-        return "" if value is None else str(value)
-
-    row = ["Forno"] + [noise[q] if q in noise else cell(values.get(q)) for q in QUESTIONNAIRE.questions]
+    row = ["Forno"] + [noise[q] if q in noise else csv_cell(values.get(q)) for q in QUESTIONNAIRE.questions]
     quick = VERDICTS.quick_row(plan, row)
     again = VERDICTS.quick_row(plan, row)  # the second time from the columns' memory
     assert quick == again

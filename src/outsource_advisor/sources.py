@@ -57,9 +57,9 @@ def iter_items(inputs: Inputs) -> Iterator[Item]:
         if path.is_dir():
             yield from _walk(given, _Excluded(inputs.exclude))
         elif suffix in CSV_SUFFIXES:
-            yield from _csv_file(path, given, inputs)
+            yield from _line_file(path, given, inputs.size_limit, _csv_reader(inputs))
         elif suffix in JSONL_SUFFIXES:
-            yield from _jsonl_file(path, given, inputs)
+            yield from _line_file(path, given, inputs.size_limit, jsonl_lines)
         else:
             yield Task(Kind.FILE, Source(given), given)
 
@@ -121,13 +121,18 @@ def _open_text(path: Path, name: str) -> IO[str] | Result:
         return failure(Source(name), InputError([Problem(f"cannot read: {exc.strerror}")]))
 
 
-def _csv_file(path: Path, name: str, inputs: Inputs) -> Iterator[Item]:
+def _line_file(path: Path, name: str, limit: int, read: Callable[[Lines, str], Iterator[Item]]) -> Iterator[Item]:
+    """The responses of a CSV or JSONL file, its lines streamed and bounded."""
     handle = _open_text(path, name)
     if isinstance(handle, Result):
         yield handle
         return
     with handle:
-        yield from csv_rows(Lines(handle, inputs.size_limit), name, inputs.planner, inputs.delimiter)
+        yield from read(Lines(handle, limit), name)
+
+
+def _csv_reader(inputs: Inputs) -> Callable[[Lines, str], Iterator[Item]]:
+    return lambda lines, name: csv_rows(lines, name, inputs.planner, inputs.delimiter)
 
 
 class LineTooLong(Exception):  # noqa: N818 - reads as "raise LineTooLong"
@@ -239,15 +244,6 @@ def _unreadable(exc: Exception) -> InputError:
     if isinstance(exc, UnicodeDecodeError):
         return InputError([Problem("the file is not valid UTF-8 text (save it as UTF-8); the rest was not read")])
     return InputError([Problem(f"invalid CSV: {exc}")])
-
-
-def _jsonl_file(path: Path, name: str, inputs: Inputs) -> Iterator[Item]:
-    handle = _open_text(path, name)
-    if isinstance(handle, Result):
-        yield handle
-        return
-    with handle:
-        yield from jsonl_lines(Lines(handle, inputs.size_limit), name)
 
 
 def jsonl_lines(lines: Iterable[str], name: str) -> Iterator[Item]:
