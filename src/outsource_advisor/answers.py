@@ -149,11 +149,14 @@ def check_values(questionnaire: Questionnaire, raw: dict[str, Any]) -> tuple[dic
 
 def settle(questionnaire: Questionnaire, values: dict[str, Any], envelope: AnswersFile | None = None) -> Answers:
     """Keep the answers to questions that are shown; note the hidden and the missing ones."""
-    shown = questionnaire.compiled.visible(values)
-    shown_ids = {cq.id for cq in shown}
+    shown_ids: set[str] = set()
+    missing: list[str] = []
+    for cq in questionnaire.compiled.visible(values):
+        shown_ids.add(cq.id)
+        if cq.id not in values and cq.question.required:
+            missing.append(cq.id)
     kept = {qid: v for qid, v in values.items() if qid in shown_ids}
-    ignored = [qid for qid in values if qid not in shown_ids]
-    missing = [cq.id for cq in shown if cq.question.required and cq.id not in kept]
+    ignored = [qid for qid in values if qid not in shown_ids] if len(kept) < len(values) else []
     if envelope is None:  # a batch row: no envelope to carry over
         return Answers(values=kept, ignored=ignored, missing=missing)
     env = envelope

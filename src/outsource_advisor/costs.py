@@ -6,8 +6,25 @@ agency fees for what it hands over, and the hours an agency still needs for alig
 
 from __future__ import annotations
 
-from outsource_advisor.assessment import ActivityCost, OptionCost
+from collections.abc import Sequence
+from typing import Protocol
+
+from outsource_advisor.assessment import OptionCost
 from outsource_advisor.questionnaire import CostModel, Decision
+
+
+class CostFigures(Protocol):
+    """An activity's cost assumptions: the catalog's own (an `Activity`), or with an answers
+    file's overrides applied (an `ActivityCost`)."""
+
+    @property
+    def hours_per_week(self) -> float: ...
+    @property
+    def agency_fee_per_month(self) -> float: ...
+    @property
+    def per_unit(self) -> bool: ...
+    @property
+    def startup_only(self) -> bool: ...
 
 
 def unit_factor(model: CostModel, units: float | None) -> float:
@@ -18,7 +35,7 @@ def unit_factor(model: CostModel, units: float | None) -> float:
 
 def estimate(
     model: CostModel,
-    plan: list[tuple[ActivityCost, Decision]],
+    plan: Sequence[tuple[CostFigures, Decision]],
     *,
     works_with_agency: bool,
     units: float | None,

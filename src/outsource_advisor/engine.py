@@ -31,7 +31,7 @@ from outsource_advisor.assessment import (
 )
 from outsource_advisor.compiled import CompiledQuestion, CompiledQuestionnaire, Reason, Terms, Triple
 from outsource_advisor.conditions import OUTCOMES, UNKNOWN
-from outsource_advisor.costs import assumptions, estimate
+from outsource_advisor.costs import CostFigures, assumptions, estimate
 from outsource_advisor.i18n import message
 from outsource_advisor.questionnaire import (
     Activity,
@@ -354,10 +354,15 @@ def option_cost(
     """What one outcome's plan would cost."""
     model = cost_model(q, overrides)
     horizon = number_answer(values, model.inputs.horizon_months)
-    per_activity = activity_costs([activity for activity, _, _ in plan], overrides)
+    figures: list[tuple[CostFigures, Decision]]
+    if overrides is None or not overrides.activities:  # the catalog's own figures
+        figures = [(activity, decision) for activity, decision, _ in plan]
+    else:
+        per_activity = activity_costs([activity for activity, _, _ in plan], overrides)
+        figures = [(per_activity[activity.id], decision) for activity, decision, _ in plan]
     return estimate(
         model,
-        [(per_activity[activity.id], decision) for activity, decision, _ in plan],
+        figures,
         works_with_agency=outcome != "in_house",
         units=number_answer(values, model.inputs.units),
         hourly_cost=number_answer(values, model.inputs.hourly_cost),
