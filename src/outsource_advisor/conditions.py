@@ -114,17 +114,6 @@ def _define(expression: str, namespace: dict[str, Any]) -> Callable[[Values, str
     return namespace["check"]  # type: ignore[no-any-return]
 
 
-def compile_conditions(conditions: list[Condition]) -> Callable[[Values, str | None], tuple[bool, ...]]:
-    """Several conditions as one function that decides them all in one call: a tuple of each
-    condition's result, in order (what `compile_condition` of each would say)."""
-    if all(_depth(cond) <= _GENERATED_DEPTH for cond in conditions):
-        namespace = _namespace()
-        parts = [_expression(cond, namespace) for cond in conditions]
-        return _define("(" + "".join(f"{part}, " for part in parts) + ")", namespace)
-    checks = [compile_condition(cond) for cond in conditions]
-    return lambda v, o: tuple(check(v, o) for check in checks)
-
-
 def _name(namespace: dict[str, Any], value: Any) -> str:
     name = f"_{len(namespace)}"
     namespace[name] = value
