@@ -11,11 +11,13 @@ from __future__ import annotations
 import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from outsource_advisor.batch import Kind, Options, Output, Result, Scorer, Source, Task
 from outsource_advisor.columns import ColumnPlan
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 Item = Task | Result
 
@@ -101,6 +103,8 @@ def score_all(items: Iterable[Item], options: Options, jobs: int = 1, scorer: Sc
 
 
 def _score_in_pool(items: Iterable[Item], options: Options, jobs: int) -> Iterator[Output]:
+    from concurrent.futures import ProcessPoolExecutor  # only --jobs needs it: a faster start
+
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(options,))
     pending: deque[Future[Output]] = deque()
     try:
