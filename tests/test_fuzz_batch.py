@@ -28,8 +28,12 @@ from test_fuzz import junk
 runner = CliRunner()
 BATCH_EXITS = {EXIT_OK, EXIT_INVALID_INPUT, EXIT_SOME_FAILED}
 QIDS = list(QUESTIONNAIRE.questions)
+# Each example runs the whole command in process (about 20 ms): 60 in CI, more under the
+# `deep` profile (HYPOTHESIS_PROFILE=deep), which this scales with.
 FUZZ = settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+    max_examples=max(60, settings.default.max_examples // 2),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 
 # Cells an export might hold: valid answers, near misses, spreadsheet formulas, quoting and
