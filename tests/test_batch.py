@@ -259,6 +259,18 @@ def test_forms_export_with_a_column_mapping() -> None:
     assert "multimedia_production" in records[2]["delegated"]
 
 
+def test_the_whole_examples_folder_with_its_mapping(examples: Path) -> None:
+    """A folder holding answers files, a form export and its mapping: the mapping is not read
+    as an answers file, and every response in the folder is scored."""
+    for name in ("forms-export.csv", "forms-columns.yaml"):
+        (examples / name).write_bytes((EXAMPLES / name).read_bytes())
+    export = examples / "forms-export.csv"
+    result = run(str(examples), str(export), "--columns", str(examples / "forms-columns.yaml"), "-f", "csv")
+    assert result.exit_code == EXIT_OK, result.stderr
+    sources = [Path(r["source"]).name for r in csv_rows(result.stdout)]
+    assert sources == sorted(ANSWERS_EXAMPLES) + ["forms-export.csv"] * 5
+
+
 def test_unknown_columns_are_one_error_for_the_file(tmp_path: Path) -> None:
     survey = tmp_path / "s.csv"
     survey.write_text("respondent,chanels,Timestamp\nA,2,x\nB,3,y\n", encoding="utf-8")

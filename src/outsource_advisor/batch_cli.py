@@ -108,7 +108,7 @@ def _batch(
         delimiter=_delimiter(delimiter or (mapping.delimiter if mapping is not None else ",")),
         stdin_format=stdin_format,
         stdin=sys.stdin.buffer if STDIN in inputs else None,
-        exclude=[p for p in (output, report_dir) if p is not None],
+        exclude=[p for p in (output, report_dir, columns) if p is not None],
         size_limit=size_limit(),
     )
     reports = ReportDir(report_dir, report_format.value) if report_dir is not None else None

@@ -42,7 +42,7 @@ class Inputs:
     delimiter: str = ","
     stdin_format: StdinFormat = StdinFormat.AUTO
     stdin: IO[bytes] | None = None
-    exclude: list[Path] = field(default_factory=list)  # never read these (our own output)
+    exclude: list[Path] = field(default_factory=list)  # never read these in a folder: our output, the mapping
     size_limit: int = MAX_FILE_BYTES  # the longest CSV or JSONL line, and answers document
 
 
