@@ -24,7 +24,8 @@ def _notes(value: Any) -> Any:
     return {"general": value} if isinstance(value, str) else value
 
 
-Name = Annotated[str, BeforeValidator(_plain_text), StringConstraints(max_length=200)]
+NAME_MAX = 200  # characters in a respondent, interviewer, date or version
+Name = Annotated[str, BeforeValidator(_plain_text), StringConstraints(max_length=NAME_MAX)]
 Note = Annotated[str, StringConstraints(max_length=2000)]
 
 
@@ -33,7 +34,7 @@ class AnswersFile(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    questionnaire: Annotated[str, StringConstraints(max_length=200)] | None = None
+    questionnaire: Annotated[str, StringConstraints(max_length=NAME_MAX)] | None = None
     questionnaire_version: Name | None = None
     respondent: Name | None = None
     date: Name | None = None

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from outsource_advisor.answers import NAME_MAX
 from outsource_advisor.errors import InputError, Problem
 from outsource_advisor.verdict import Verdict
 
@@ -77,9 +78,6 @@ class Result(NamedTuple):
 _new = tuple.__new__
 
 
-_NAME_LIMIT = 200  # as a respondent's name in an answers file
-
-
 def failure(source: Source, exc: InputError, data: Any = None) -> Result:
     """A failed result whose problems name the source, as `assess` would name the file; with
     the respondent, when the data says who it is."""
@@ -87,14 +85,14 @@ def failure(source: Source, exc: InputError, data: Any = None) -> Result:
 
 
 def _respondent(data: Any) -> str | None:
-    """Who a failed response names, cut to the 200 characters a name may have (a longer one is
+    """Who a failed response names, cut to the characters a name may have (a longer one is
     itself the failure, and must not flood the results)."""
     name = data.get("respondent") if isinstance(data, dict) else None
     if isinstance(name, int | float) and not isinstance(name, bool):
         return str(name)
     if not isinstance(name, str):
         return None
-    return name if len(name) <= _NAME_LIMIT else name[: _NAME_LIMIT - 3] + "..."
+    return name if len(name) <= NAME_MAX else name[: NAME_MAX - 3] + "..."
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from outsource_advisor.answers import Answers, settle
+from outsource_advisor.answers import NAME_MAX, Answers, settle
 from outsource_advisor.compiled import CompiledQuestion, InvalidAnswer
 from outsource_advisor.engine import (
     budget_short,
@@ -40,6 +40,10 @@ _TEXT_KEYS = ("questionnaire_version", "date", "interviewer")
 _NO_ANSWERS: dict[str, Any] = {}
 _MISS: Any = object()
 INVALID: Any = object()  # a value its question refuses: the slow path says why
+
+
+def _long_or_not_text(value: Any) -> bool:
+    return value is not None and (type(value) is not str or len(value) > NAME_MAX)
 
 
 class Verdict(NamedTuple):
@@ -161,9 +165,9 @@ class Verdicts:
         named = data.get("questionnaire")
         if (
             type(raw) is not dict
-            or (respondent is not None and (type(respondent) is not str or len(respondent) > 200))
+            or _long_or_not_text(respondent)
             or (named is not None and named != self.q.id)
-            or any(data.get(k) is not None and (type(data[k]) is not str or len(data[k]) > 200) for k in _TEXT_KEYS)
+            or any(_long_or_not_text(data.get(k)) for k in _TEXT_KEYS)
             or (data.get("complete") is not None and type(data["complete"]) is not bool)
         ):
             return None
@@ -203,7 +207,7 @@ class Verdicts:
                 return None
             values[cell.question] = value
         respondent = cells[plan.respondent].strip() or None if plan.respondent is not None else None
-        if respondent is not None and len(respondent) > 200:
+        if respondent is not None and len(respondent) > NAME_MAX:
             return None
         return self._settled(respondent, values, plan.questions)
 
