@@ -9,14 +9,10 @@ text. No value, whoever wrote it, can open a link, a heading, a table cell or an
 from __future__ import annotations
 
 import re
-from functools import cache
 from typing import Any
 
-import jinja2
-
-from outsource_advisor.i18n import message
 from outsource_advisor.render import Report
-from outsource_advisor.render.view import build_view
+from outsource_advisor.render.view import render_template
 from outsource_advisor.text import clean
 
 # Every ASCII character with a meaning somewhere in CommonMark or GFM (emphasis, code, links,
@@ -54,26 +50,10 @@ def score_bar(value: float) -> str:
     return "█" * filled + "░" * (_BAR_CELLS - filled)
 
 
-@cache
-def _environment() -> jinja2.Environment:
-    """Built once: a batch renders many reports with the same compiled templates."""
-    return jinja2.Environment(
-        loader=jinja2.PackageLoader("outsource_advisor", "templates"),
-        autoescape=False,  # HTML escaping is the wrong escaping for Markdown; finalize does it
-        finalize=escape_markdown,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-
-
 def render_markdown(report: Report) -> str:
     """The whole report as one Markdown document."""
-    template = _environment().get_template("markdown/report.md.j2")
-    text = template.render(
-        view=build_view(report),
-        t=lambda key, **fields: message(key, report.lang).format(**fields),
-        score_bar=score_bar,
+    # HTML escaping is the wrong escaping for Markdown: finalize escapes every value instead.
+    text = render_template(
+        "markdown/report.md.j2", report, autoescape=False, finalize=escape_markdown, score_bar=score_bar
     )
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"

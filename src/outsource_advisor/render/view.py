@@ -12,6 +12,10 @@ title to i18n, and a partial named `<id>` in each template folder (a test checks
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
+from typing import Any
+
+import jinja2
 
 from outsource_advisor.assessment import Assessment, Contribution
 from outsource_advisor.conditions import OUTCOMES, UNKNOWN
@@ -315,6 +319,31 @@ _SECTIONS: list[tuple[str, Callable[[_Builder], object | None]]] = [
 ]
 SECTION_IDS = tuple(section_id for section_id, _ in _SECTIONS)
 _UNNUMBERED = frozenset({"appendix"})
+
+
+@cache
+def _environment(autoescape: bool, finalize: Callable[[Any], Any]) -> jinja2.Environment:
+    """Built once per kind of output: a batch renders many reports with the same compiled templates."""
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("outsource_advisor", "templates"),
+        autoescape=autoescape,
+        finalize=finalize,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render_template(
+    name: str, report: Report, *, autoescape: bool, finalize: Callable[[Any], Any], **extra: Any
+) -> str:
+    """A report template filled with the report's view and `t`, the report labels in its language."""
+    return (
+        _environment(autoescape, finalize)
+        .get_template(name)
+        .render(view=build_view(report), t=lambda key, **fields: message(key, report.lang).format(**fields), **extra)
+    )
 
 
 def build_view(report: Report) -> ReportView:
