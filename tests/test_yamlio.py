@@ -13,7 +13,15 @@ from hypothesis import strategies as st
 from conftest import ROOT
 from outsource_advisor.errors import InputError
 from outsource_advisor.loading import load_questionnaire
-from outsource_advisor.yamlio import dump_yaml, load_document, parse_json, parse_yaml
+from outsource_advisor.yamlio import (
+    LIBYAML_NESTING_PROBLEM,
+    MAX_DEPTH,
+    dump_yaml,
+    load_document,
+    parse_json,
+    parse_yaml,
+    prescan,
+)
 
 
 def problem(text: str) -> str:
@@ -77,6 +85,63 @@ def test_aliases_are_refused_before_they_can_expand() -> None:
 )
 def test_deep_nesting_is_refused_without_crashing(text: str) -> None:
     assert "nesting is deeper than" in problem(text)
+
+
+class _ScannerWithOwnLimit(yaml.SafeLoader):
+    """PyYAML 6.0.4's libyaml, whatever release is installed: the scanner stops at a nesting
+    limit of its own (1,000 levels) while it looks ahead, before the parser reaches ours."""
+
+    LIMIT = 1000
+
+    def _deeper(self, level: int) -> None:
+        if level >= self.LIMIT:
+            mark = self.get_mark()
+            raise yaml.scanner.ScannerError("while increasing level", mark, LIBYAML_NESTING_PROBLEM, mark)
+
+    def fetch_flow_collection_start(self, TokenClass: type) -> None:  # noqa: N803 - PyYAML's name
+        self._deeper(self.flow_level)
+        super().fetch_flow_collection_start(TokenClass)  # type: ignore[misc]
+
+    def add_indent(self, column: int) -> bool:
+        self._deeper(len(self.indents))
+        return bool(super().add_indent(column))  # type: ignore[misc]
+
+
+DEEP_CASES = {
+    "flow list on one line": ("answers: " + "[" * 5_000, 1),
+    "block list, one level a line": ("answers:\n" + "".join("  " * i + "-\n" for i in range(1, 5_000)), 65),
+    "flow mappings across lines": ("".join("{a:\n" for _ in range(3_000)), 65),
+}
+
+
+def _depth_seen_before_the_parser_stops(text: str, loader: type) -> int:
+    depth = deepest = 0
+    with pytest.raises(yaml.scanner.ScannerError, match=LIBYAML_NESTING_PROBLEM):
+        for event in yaml.parse(text, Loader=loader):
+            depth += isinstance(event, yaml.CollectionStartEvent) - isinstance(event, yaml.CollectionEndEvent)
+            deepest = max(deepest, depth)
+    return deepest
+
+
+def test_the_double_stops_where_pyyaml_6_0_4_stops() -> None:
+    """The failure of issue 11: on a deep flow list the scanner stops before our limit is seen."""
+    text = DEEP_CASES["flow list on one line"][0]
+    assert _depth_seen_before_the_parser_stops(text, _ScannerWithOwnLimit) < MAX_DEPTH
+
+
+@pytest.mark.parametrize("case", DEEP_CASES)
+@pytest.mark.parametrize(
+    "loader",
+    [yaml.SafeLoader, _ScannerWithOwnLimit, getattr(yaml, "CSafeLoader", yaml.SafeLoader)],
+    ids=["parser without a limit (PyYAML 6.0.3)", "parser with its own limit (PyYAML 6.0.4)", "installed"],
+)
+def test_the_depth_guard_says_the_same_with_every_pyyaml(case: str, loader: type) -> None:
+    text, line = DEEP_CASES[case]
+    with pytest.raises(Exception) as info:
+        prescan(text, MAX_DEPTH, loader=loader)
+    assert str(info.value) == f"nesting is deeper than {MAX_DEPTH} levels"
+    assert getattr(info.value, "line", None) == line
+    assert problem(text) == f"{line}: nesting is deeper than {MAX_DEPTH} levels"
 
 
 def test_stock_pyyaml_crashers_become_clean_errors() -> None:

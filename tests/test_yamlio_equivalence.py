@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from outsource_advisor.errors import InputError, Problem
-from outsource_advisor.yamlio import MAX_DEPTH, _needs_prescan, _prescan, parse_yaml
+from outsource_advisor.yamlio import MAX_DEPTH, _needs_prescan, parse_yaml, prescan
 
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -116,7 +116,7 @@ _Reference.add_constructor(None, _undefined)
 def reference_parse(text: str) -> Any:
     try:
         if _needs_prescan(text):
-            _prescan(text, MAX_DEPTH)
+            prescan(text, MAX_DEPTH)
         loader = _Reference(text)
         try:
             node = loader.get_single_node()

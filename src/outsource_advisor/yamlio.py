@@ -24,7 +24,6 @@ from outsource_advisor.errors import InputError, Problem, UsageError
 
 MAX_FILE_BYTES = 1024 * 1024
 SIZE_VARIABLE = "OUTSOURCE_ADVISOR_MAX_FILE_SIZE"
-SIZE_VARIABLE = "OUTSOURCE_ADVISOR_MAX_FILE_SIZE"
 MAX_DEPTH = 64
 # A document cannot nest deeper than the number of characters that open a level. Below this
 # count the C composer cannot recurse far enough to crash, so the common small file skips the
@@ -205,21 +204,36 @@ def _build(node: Any, depth: int, max_depth: int) -> Any:
     return constructor(node)
 
 
-def _prescan(text: str, max_depth: int) -> None:
-    """Walk the parser's events (no recursion, no nodes) to refuse aliases and deep nesting."""
+# libyaml 0.2.6 (in PyYAML 6.0.4's wheels) has a nesting limit of its own, far above ours, and its
+# scanner reaches it while looking ahead, before the parser hands us the event at our limit.
+LIBYAML_NESTING_PROBLEM = "exceeded maximum nesting depth"
+
+
+def prescan(text: str, max_depth: int, *, loader: Any = _BaseLoader) -> None:
+    """Walk the parser's events (no recursion, no nodes) to refuse aliases and deep nesting.
+
+    Where the parser stops at a nesting limit of its own, the pure-Python parser (no limit; it
+    looks ahead at most 1,024 characters) finds the line where ours is passed, so the message
+    is the same with every PyYAML release.
+    """
     depth = 0
-    for event in yaml.parse(text, Loader=_BaseLoader):
-        if isinstance(event, yaml.AliasEvent):
-            raise _MarkedError(
-                "YAML aliases (*name) are not allowed: write the value out in full",
-                event.start_mark,
-            )
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > max_depth:
-                raise _MarkedError(f"nesting is deeper than {max_depth} levels", event.start_mark)
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
+    try:
+        for event in yaml.parse(text, Loader=loader):
+            if isinstance(event, yaml.AliasEvent):
+                raise _MarkedError(
+                    "YAML aliases (*name) are not allowed: write the value out in full",
+                    event.start_mark,
+                )
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > max_depth:
+                    raise _MarkedError(f"nesting is deeper than {max_depth} levels", event.start_mark)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.MarkedYAMLError as exc:
+        if LIBYAML_NESTING_PROBLEM in str(exc.problem) and loader is not yaml.SafeLoader:
+            prescan(text, max_depth, loader=yaml.SafeLoader)
+        raise
 
 
 def _needs_prescan(text: str) -> bool:
@@ -233,7 +247,7 @@ def parse_yaml(text: str, *, max_depth: int = MAX_DEPTH) -> Any:
     """Parse one YAML document into plain data, or raise InputError with the line."""
     try:
         if _needs_prescan(text):
-            _prescan(text, max_depth)
+            prescan(text, max_depth)
         loader = _StrictLoader(text)
         try:
             node = loader.get_single_node()
@@ -366,7 +380,7 @@ def line_of(text: str, keys: tuple[str | int, ...]) -> int | None:
     """
     try:
         if _needs_prescan(text):
-            _prescan(text, MAX_DEPTH)
+            prescan(text, MAX_DEPTH)
         node = yaml.compose(text, Loader=_BaseLoader)
     except Exception:  # noqa: BLE001 - a line number is a nicety; never fail for want of it
         return None
