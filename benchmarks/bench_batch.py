@@ -36,8 +36,8 @@ from typing import Any
 
 import yaml
 
-from outsource_advisor.loading import load_questionnaire
-from outsource_advisor.questionnaire import BooleanQuestion, MultiChoice, NumberQuestion, SingleChoice
+from outsource_advisor.files.loading import load_questionnaire
+from outsource_advisor.model.questionnaire import BooleanQuestion, MultiChoice, NumberQuestion, SingleChoice
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "bakery.yaml"

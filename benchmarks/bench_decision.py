@@ -16,11 +16,11 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from outsource_advisor.advice import robustness, what_would_change
-from outsource_advisor.answers import validate_answers
-from outsource_advisor.engine import score
-from outsource_advisor.loading import load_questionnaire
-from outsource_advisor.questionnaire import (
+from outsource_advisor.engine.advice import robustness, what_would_change
+from outsource_advisor.engine.scoring import score
+from outsource_advisor.files.loading import load_questionnaire
+from outsource_advisor.model.answers import validate_answers
+from outsource_advisor.model.questionnaire import (
     BooleanQuestion,
     MultiChoice,
     NumberQuestion,

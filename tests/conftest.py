@@ -13,11 +13,11 @@ import pytest
 from hypothesis import settings
 from hypothesis import strategies as st
 
-from outsource_advisor.answers import Answers, validate_answers
-from outsource_advisor.assessment import Assessment
-from outsource_advisor.engine import score
-from outsource_advisor.loading import load_questionnaire
-from outsource_advisor.questionnaire import (
+from outsource_advisor.engine.scoring import score
+from outsource_advisor.files.loading import load_questionnaire
+from outsource_advisor.model.answers import Answers, validate_answers
+from outsource_advisor.model.assessment import Assessment
+from outsource_advisor.model.questionnaire import (
     BooleanQuestion,
     MultiChoice,
     NumberQuestion,
@@ -26,9 +26,24 @@ from outsource_advisor.questionnaire import (
     TextQuestion,
 )
 
-# `HYPOTHESIS_PROFILE=deep pytest tests/test_fuzz.py` fuzzes for longer than CI does.
+# `HYPOTHESIS_PROFILE=deep pytest tests/files/test_fuzz_loaders.py` fuzzes for longer than CI does.
 settings.register_profile("deep", max_examples=3000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+# Any plain data a YAML or JSON file can hold, with the values that trip loaders up: for fuzzing.
+_scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(),
+    st.text(max_size=20),
+    st.sampled_from(["unknown", "yes", "NO", "on", "010", "2024-01-02", "1e400", ".nan", "=1+1"]),
+)
+junk = st.recursive(
+    _scalars,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=12,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"

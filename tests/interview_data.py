@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from conftest import EXAMPLES, QUESTIONNAIRE
-from outsource_advisor.interview import Step
-from outsource_advisor.loading import read_answers
+from outsource_advisor.files.loading import read_answers
+from outsource_advisor.interview.loop import Step
 
 # What the owner of a family bakery types, question by question (examples/bakery.yaml).
 TYPED = {

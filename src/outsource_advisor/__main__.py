@@ -1,5 +1,5 @@
 """`python -m outsource_advisor` runs the command line."""
 
-from outsource_advisor.cli import main
+from outsource_advisor.cli.app import main
 
 main()

@@ -12,9 +12,9 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from outsource_advisor.answers import Answers
-    from outsource_advisor.assessment import Assessment
-    from outsource_advisor.questionnaire import Questionnaire
+    from outsource_advisor.model.answers import Answers
+    from outsource_advisor.model.assessment import Assessment
+    from outsource_advisor.model.questionnaire import Questionnaire
 
 
 class ReportFormat(StrEnum):

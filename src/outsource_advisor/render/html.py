@@ -11,9 +11,9 @@ from typing import Any
 
 from markupsafe import Markup
 
+from outsource_advisor.model.text import clean
 from outsource_advisor.render import Report
 from outsource_advisor.render.view import render_template
-from outsource_advisor.text import clean
 
 
 def _finalize(value: Any) -> Any:

@@ -6,7 +6,7 @@ import dataclasses
 import json
 from typing import Any
 
-from outsource_advisor.assessment import Assessment
+from outsource_advisor.model.assessment import Assessment
 
 
 def assessment_dict(assessment: Assessment) -> dict[str, Any]:

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from outsource_advisor.model.text import clean
 from outsource_advisor.render import Report
 from outsource_advisor.render.view import render_template
-from outsource_advisor.text import clean
 
 # Every ASCII character with a meaning somewhere in CommonMark or GFM (emphasis, code, links,
 # images, HTML, entities, headings, quotes, tables, strikethrough, math). A backslash before

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from outsource_advisor.questionnaire import Questionnaire, is_scored
-from outsource_advisor.text import localize
+from outsource_advisor.model.questionnaire import Questionnaire, is_scored
+from outsource_advisor.model.text import localize
 
 
 def render_outline(q: Questionnaire, lang: str) -> str:

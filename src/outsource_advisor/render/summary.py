@@ -6,9 +6,9 @@ things in the same words.
 
 from __future__ import annotations
 
-from outsource_advisor.assessment import Assessment, Contribution
-from outsource_advisor.i18n import confidence_level, message
-from outsource_advisor.wording import capitalize, format_decimal
+from outsource_advisor.i18n.messages import confidence_level, message
+from outsource_advisor.i18n.wording import capitalize, format_decimal
+from outsource_advisor.model.assessment import Assessment, Contribution
 
 REASONS_SHOWN = 4
 CHANGES_SHOWN = 3

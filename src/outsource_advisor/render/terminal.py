@@ -12,10 +12,12 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from outsource_advisor.assessment import Assessment, Contribution
-from outsource_advisor.compare import Comparison
-from outsource_advisor.conditions import OUTCOMES
-from outsource_advisor.i18n import message
+from outsource_advisor.engine.compare import Comparison
+from outsource_advisor.i18n.messages import message
+from outsource_advisor.i18n.wording import format_decimal, format_hours, format_money, format_signed, outcome_label
+from outsource_advisor.model.assessment import Assessment, Contribution
+from outsource_advisor.model.conditions import OUTCOMES
+from outsource_advisor.model.text import clean
 from outsource_advisor.render import Report
 from outsource_advisor.render.summary import (
     CHANGES_SHOWN,
@@ -25,8 +27,6 @@ from outsource_advisor.render.summary import (
     robustness_sentence,
     summary_sentence,
 )
-from outsource_advisor.text import clean
-from outsource_advisor.wording import format_decimal, format_hours, format_money, format_signed, outcome_label
 
 _BAR_WIDTH = 40
 _DECISION_STYLE = {"keep": "green", "share": "yellow", "delegate": "cyan"}

@@ -17,10 +17,20 @@ from typing import Any
 
 import jinja2
 
-from outsource_advisor.assessment import Assessment, Contribution
-from outsource_advisor.conditions import OUTCOMES, UNKNOWN
-from outsource_advisor.i18n import has_message, message
-from outsource_advisor.questionnaire import NumberQuestion, TextQuestion
+from outsource_advisor.i18n.messages import has_message, message
+from outsource_advisor.i18n.wording import (
+    answer_label,
+    capitalize,
+    format_decimal,
+    format_hours,
+    format_money,
+    format_signed,
+    outcome_label,
+)
+from outsource_advisor.model.assessment import Assessment, Contribution
+from outsource_advisor.model.conditions import OUTCOMES, UNKNOWN
+from outsource_advisor.model.questionnaire import NumberQuestion, TextQuestion
+from outsource_advisor.model.text import clean, localize
 from outsource_advisor.render import Report
 from outsource_advisor.render.bodies import (
     AnswerRow,
@@ -51,16 +61,6 @@ from outsource_advisor.render.summary import (
     phase_period,
     robustness_sentence,
     summary_sentence,
-)
-from outsource_advisor.text import clean, localize
-from outsource_advisor.wording import (
-    answer_label,
-    capitalize,
-    format_decimal,
-    format_hours,
-    format_money,
-    format_signed,
-    outcome_label,
 )
 
 # The answer contract's free-text name of the company: the report's title when given.
@@ -325,7 +325,7 @@ _UNNUMBERED = frozenset({"appendix"})
 def _environment(autoescape: bool, finalize: Callable[[Any], Any]) -> jinja2.Environment:
     """Built once per kind of output: a batch renders many reports with the same compiled templates."""
     return jinja2.Environment(
-        loader=jinja2.PackageLoader("outsource_advisor", "templates"),
+        loader=jinja2.PackageLoader("outsource_advisor.render", "templates"),
         autoescape=autoescape,
         finalize=finalize,
         undefined=jinja2.StrictUndefined,

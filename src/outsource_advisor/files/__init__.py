@@ -1,0 +1,2 @@
+"""Files in and out: strict YAML and JSON reading (`yamlio`), the one door for each kind of file
+(`loading`), and writes that never leave half a file (`atomic`)."""
