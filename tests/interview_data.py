@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from conftest import EXAMPLES, QUESTIONNAIRE
-from outsource_advisor.files.loading import read_answers
+from outsource_advisor.files.loading import read_document
 from outsource_advisor.interview.loop import Step
+from outsource_advisor.model.compiled import compiled_of
 
 # What the owner of a family bakery types, question by question (examples/bakery.yaml).
 TYPED = {
@@ -35,14 +36,14 @@ TYPED = {
     "activities": "3 6 7, 11 14",
 }
 # ...which is the example file, with the optional contract question skipped.
-BAKERY = {**read_answers(EXAMPLES / "bakery.yaml")[0]["answers"], "contract_ready": None}
+BAKERY = {**read_document(EXAMPLES / "bakery.yaml").data["answers"], "contract_ready": None}
 
 _SECTIONS = {q.id: s for s in QUESTIONNAIRE.sections for q in s.questions}
 
 
 def step(qid: str, *, number: int = 2, current: Any = ..., note: str = "") -> Step:
     """The interview step for a question of the default questionnaire (`current` given: answered)."""
-    cq = QUESTIONNAIRE.compiled.by_id[qid]
+    cq = compiled_of(QUESTIONNAIRE).by_id[qid]
     return Step(
         question=cq,
         options=tuple(QUESTIONNAIRE.options_of(cq.question)),

@@ -1,18 +1,49 @@
-"""Our own error types: loaders raise them, only the CLI turns them into messages and exit codes."""
+"""Our own error types and exit codes: loaders raise the errors, only the CLI turns them into
+messages and exit codes. Also the pieces every message is built from: a place in a file, and the
+"did you mean" hint for a mistyped name."""
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field, replace
+from enum import IntEnum
 from typing import Any
 
 Loc = tuple[str | int, ...]
+
+
+class ExitCode(IntEnum):
+    """The program's exit codes (the README's table)."""
+
+    OK = 0
+    INVALID_INPUT = 1  # an input is invalid; for a batch, no response could be scored
+    USAGE = 2
+    SOME_FAILED = 3  # a batch where some responses failed (the good ones are still written)
+    INTERRUPTED = 130
+
+
+def closest(value: str, candidates: list[str]) -> str | None:
+    """The candidate a mistyped value most likely meant: one it begins, else the most similar."""
+    import difflib  # only on the error path: the command line imports this module at start-up
+
+    starts = [c for c in candidates if value and c.startswith(value)]
+    if len(starts) == 1:
+        return starts[0]
+    close = difflib.get_close_matches(value, candidates, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def did_you_mean(value: str, candidates: list[str]) -> str:
+    """`; did you mean 'channels'?` for a mistyped name, or nothing when no candidate is close."""
+    match = closest(value, candidates)
+    return f"; did you mean {match!r}?" if match else ""
 
 
 def format_loc(loc: Loc) -> str:
     """`("sections", 2, "questions", 0)` -> `sections[2].questions[0]`. A key that is empty or
     holds a newline or another unprintable character is quoted (`columns["\\n"]`), so a
     problem always stays on one line and says which key it means."""
+    import json  # only when a problem is shown: the command line imports this module at start-up
+
     out = ""
     for part in loc:
         if isinstance(part, int) or not part or not part.isprintable():

@@ -16,10 +16,9 @@ from typer.testing import CliRunner
 from conftest import BASE, EXAMPLES, QUESTIONNAIRE, csv_cell
 from outsource_advisor.batch.formats import BatchFormat
 from outsource_advisor.batch.output import FIELDS, FORMATTERS, csv_field, neutralise
-from outsource_advisor.batch.scorer import ALL_SCORED, NOTHING_SCORED, SOME_FAILED, BatchReport, Result, Source
-from outsource_advisor.batch.verdict import Verdict
+from outsource_advisor.batch.results import BatchReport, Result, Source, Verdict
 from outsource_advisor.cli.app import app
-from outsource_advisor.cli.common import EXIT_INVALID_INPUT, EXIT_OK, EXIT_SOME_FAILED
+from outsource_advisor.errors import ExitCode
 
 runner = CliRunner()
 QIDS = list(QUESTIONNAIRE.questions)
@@ -71,7 +70,7 @@ def test_folders_are_searched_recursively_in_order(tmp_path: Path) -> None:
     write_answers(tmp_path / ".hidden" / "h.yaml", "Hidden")
     (tmp_path / "notes.txt").write_text("not answers", encoding="utf-8")
     result = run(str(tmp_path), "-f", "csv")
-    assert result.exit_code == EXIT_OK, result.stderr
+    assert result.exit_code == ExitCode.OK, result.stderr
     rows = csv_rows(result.stdout)
     assert [r["respondent"] for r in rows] == ["Alfa", "Emme", "Zeta"]
     assert rows[0]["source"] == str(tmp_path / "a.json") and rows[0]["row"] == ""
@@ -89,7 +88,7 @@ def test_csv_and_jsonl_responses_name_their_row_and_line(tmp_path: Path) -> None
         encoding="utf-8",
     )
     result = run(str(survey), str(lines), "-f", "jsonl")
-    assert result.exit_code == EXIT_OK, result.stderr
+    assert result.exit_code == ExitCode.OK, result.stderr
     records = [json.loads(line) for line in result.stdout.splitlines()]
     # The blank CSV row (row 3) is skipped; the blank line (line 2) too.
     assert [(r["source"], r["row"], r["respondent"]) for r in records] == [
@@ -122,7 +121,7 @@ def test_standard_input(tmp_path: Path, kind: str) -> None:
     else:
         text = yaml.safe_dump({"respondent": "Uno", "answers": BASE})
     result = run("-", "-f", "jsonl", stdin=text)
-    assert result.exit_code == EXIT_OK, result.stderr
+    assert result.exit_code == ExitCode.OK, result.stderr
     (record,) = [json.loads(line) for line in result.stdout.splitlines()]
     assert record["respondent"] == "Uno" and record["source"] == "<stdin>"
     forced = run("-", "-f", "jsonl", "--stdin-format", kind, stdin=text)
@@ -135,7 +134,7 @@ def test_a_bad_row_is_reported_as_assess_would_and_the_rest_is_scored(tmp_path: 
     survey = write_csv(tmp_path / "survey.csv", rows)
     out = tmp_path / "out.csv"
     result = run(str(survey), "-f", "csv", "-o", str(out))
-    assert result.exit_code == EXIT_SOME_FAILED
+    assert result.exit_code == ExitCode.SOME_FAILED
     # The same value in an answers file: `assess` says the same thing, about its own place.
     bad = write_answers(tmp_path / "bad.json", "R2", channels="many")
     assessed = runner.invoke(app, ["assess", str(bad)])
@@ -155,7 +154,7 @@ def test_unreadable_files_fail_alone(tmp_path: Path) -> None:
     binary = tmp_path / "photo.yaml"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     result = run(str(dup), str(good), str(binary), str(tmp_path / "missing.yaml"), "-f", "csv")
-    assert result.exit_code == EXIT_SOME_FAILED
+    assert result.exit_code == ExitCode.SOME_FAILED
     errors = [r["error"] for r in csv_rows(result.stdout)]
     assert errors == [
         f"{dup}:3: duplicate key 'channels': the earlier value would be silently lost",
@@ -171,13 +170,13 @@ def test_nothing_scored_exits_1_and_writes_no_file(tmp_path: Path) -> None:
     out = tmp_path / "out.csv"
     out.write_text("the previous results\n", encoding="utf-8")
     result = run(str(bad), "-o", str(out), "-f", "csv")
-    assert result.exit_code == EXIT_INVALID_INPUT
+    assert result.exit_code == ExitCode.INVALID_INPUT
     assert out.read_text(encoding="utf-8") == "the previous results\n"  # untouched
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.yaml", "out.csv"]  # no temp file left
     empty = tmp_path / "empty"
     empty.mkdir()
     nothing = run(str(empty))
-    assert nothing.exit_code == EXIT_INVALID_INPUT
+    assert nothing.exit_code == ExitCode.INVALID_INPUT
     assert "nothing to score" in nothing.stderr
 
 
@@ -185,7 +184,7 @@ def test_output_file_is_complete_and_no_temp_file_is_left(tmp_path: Path, exampl
     out = tmp_path / "results" / "out.json"
     out.parent.mkdir()
     result = run(str(examples), "-f", "json", "-o", str(out))
-    assert result.exit_code == EXIT_OK and result.stdout == ""
+    assert result.exit_code == ExitCode.OK and result.stdout == ""
     data = json.loads(out.read_text(encoding="utf-8"))
     assert len(data["results"]) == 4 and data["summary"]["scored"] == 4
     assert [p.name for p in out.parent.iterdir()] == ["out.json"]
@@ -200,7 +199,7 @@ def test_the_output_is_never_an_input(tmp_path: Path) -> None:
     write_answers(tmp_path / "a.json", "A")
     (tmp_path / "results.json").write_text("{}", encoding="utf-8")
     again = run(str(tmp_path), "-f", "json", "-o", str(tmp_path / "results.json"))
-    assert again.exit_code == EXIT_OK, again.stderr
+    assert again.exit_code == ExitCode.OK, again.stderr
     assert [r["respondent"] for r in json.loads((tmp_path / "results.json").read_text())["results"]] == ["A"]
 
 
@@ -214,7 +213,7 @@ def test_csv_output_is_safe_in_a_spreadsheet(tmp_path: Path, monkeypatch: pytest
     write_csv(Path("@s.csv"), [{**BASE, "respondent": name} for name in HOSTILE])
     Path("+bad.yaml").write_text("answers: {channels: '=bad'}\n", encoding="utf-8")
     result = run("-f", "csv", "--", "=cmd.yaml", "-x.yaml", "@s.csv", "+bad.yaml")
-    assert result.exit_code == EXIT_SOME_FAILED, result.stderr
+    assert result.exit_code == ExitCode.SOME_FAILED, result.stderr
     rows = list(csv.reader(io.StringIO(result.stdout)))
     assert rows[0] == list(FIELDS) and len(rows) == 1 + 2 + len(HOSTILE) + 1
     text_columns = [FIELDS.index(name) for name in ("source", "respondent", "error")]
@@ -241,7 +240,7 @@ def test_neutralise_and_csv_fields() -> None:
 
 def test_forms_export_with_a_column_mapping() -> None:
     result = run(str(EXAMPLES / "forms-export.csv"), "--columns", str(EXAMPLES / "forms-columns.yaml"), "-f", "json")
-    assert result.exit_code == EXIT_OK, result.stderr
+    assert result.exit_code == ExitCode.OK, result.stderr
     records = json.loads(result.stdout)["results"]
     assert [r["respondent"] for r in records] == [
         "Forno Rossi",
@@ -266,7 +265,7 @@ def test_the_whole_examples_folder_with_its_mapping(examples: Path) -> None:
         (examples / name).write_bytes((EXAMPLES / name).read_bytes())
     export = examples / "forms-export.csv"
     result = run(str(examples), str(export), "--columns", str(examples / "forms-columns.yaml"), "-f", "csv")
-    assert result.exit_code == EXIT_OK, result.stderr
+    assert result.exit_code == ExitCode.OK, result.stderr
     sources = [Path(r["source"]).name for r in csv_rows(result.stdout)]
     assert sources == sorted(ANSWERS_EXAMPLES) + ["forms-export.csv"] * 5
 
@@ -275,7 +274,7 @@ def test_unknown_columns_are_one_error_for_the_file(tmp_path: Path) -> None:
     survey = tmp_path / "s.csv"
     survey.write_text("respondent,chanels,Timestamp\nA,2,x\nB,3,y\n", encoding="utf-8")
     result = run(str(survey))
-    assert result.exit_code == EXIT_INVALID_INPUT
+    assert result.exit_code == ExitCode.INVALID_INPUT
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert errors == [
         f"error: {survey}:row 1: unknown column 'chanels'; did you mean 'channels'? (columns are question ids, "
@@ -292,7 +291,7 @@ def test_mapping_problems_name_their_line(tmp_path: Path) -> None:
     mapping = tmp_path / "columns.yaml"
     mapping.write_text("columns:\n  A: channels\n  B:\n    question: company_size\n    valuez: {}\n", encoding="utf-8")
     result = run(str(EXAMPLES / "forms-export.csv"), "--columns", str(mapping))
-    assert result.exit_code == EXIT_INVALID_INPUT
+    assert result.exit_code == ExitCode.INVALID_INPUT
     assert result.stderr.startswith(f"error: {mapping}:5: columns.B.valuez: unknown key")
     mapping.write_text(
         "columns:\n  Size: {question: company_size, values: {Tiny: tiny}}\n  Name: chanels\n", encoding="utf-8"
@@ -311,7 +310,7 @@ def test_other_delimiters_and_odd_rows(tmp_path: Path) -> None:
     with survey.open("a", encoding="utf-8") as handle:
         handle.write("C;" + ";" * len(QIDS) + "extra\n")
     result = run(str(survey), "--delimiter", ";", "-f", "csv")
-    assert result.exit_code == EXIT_SOME_FAILED
+    assert result.exit_code == ExitCode.SOME_FAILED
     rows = csv_rows(result.stdout)
     assert [r["respondent"] for r in rows[:2]] == ["A", "B"]
     assert (
@@ -320,14 +319,14 @@ def test_other_delimiters_and_odd_rows(tmp_path: Path) -> None:
     )
     assert run(str(survey), "--delimiter", "ab").exit_code == 2
     tabs = write_csv(tmp_path / "t.tsv.csv", [BASE], delimiter="\t")
-    assert run(str(tabs), "--delimiter", "tab").exit_code == EXIT_OK
+    assert run(str(tabs), "--delimiter", "tab").exit_code == ExitCode.OK
 
 
 def test_a_file_for_another_questionnaire_fails_as_in_assess(tmp_path: Path) -> None:
     other = tmp_path / "other.yaml"
     other.write_text(yaml.safe_dump({"questionnaire": "it-support", "answers": BASE}), encoding="utf-8")
     result = run(str(other), str(EXAMPLES / "bakery.yaml"), "-f", "csv")
-    assert result.exit_code == EXIT_SOME_FAILED
+    assert result.exit_code == ExitCode.SOME_FAILED
     assessed = runner.invoke(app, ["assess", str(other)])
     message = assessed.stderr.strip().removeprefix("error: ")
     line = other.read_text(encoding="utf-8").splitlines().index("questionnaire: it-support") + 1
@@ -341,7 +340,7 @@ def test_the_table_ends_with_a_summary(tmp_path: Path) -> None:
     rows[4]["company_size"] = "huge"
     survey = write_csv(tmp_path / "s.csv", rows)
     result = run(str(survey))
-    assert result.exit_code == EXIT_SOME_FAILED
+    assert result.exit_code == ExitCode.SOME_FAILED
     lines = result.stdout.splitlines()
     assert lines[0].startswith("SOURCE") and "WARNINGS" in lines[0]
     assert sum("FAILED" in line for line in lines) == 2
@@ -376,7 +375,7 @@ def test_jobs_give_the_same_output_as_one_process(tmp_path: Path) -> None:
     for fmt in ("csv", "json"):
         serial = run(str(folder), str(survey), "-f", fmt)
         parallel = run(str(folder), str(survey), "-f", fmt, "--jobs", "2")
-        assert serial.exit_code == parallel.exit_code == EXIT_SOME_FAILED
+        assert serial.exit_code == parallel.exit_code == ExitCode.SOME_FAILED
         assert serial.stdout == parallel.stdout
         assert serial.stderr == parallel.stderr
 
@@ -389,7 +388,7 @@ def test_report_dir_writes_one_safe_file_per_respondent(tmp_path: Path) -> None:
     for fmt in ReportFormat:
         reports = tmp_path / f"reports-{fmt.value}"
         result = run(str(survey), "-f", "csv", "--report-dir", str(reports), "--report-format", fmt.value)
-        assert result.exit_code == EXIT_OK, result.stderr
+        assert result.exit_code == ExitCode.OK, result.stderr
         written = sorted(p.name for p in reports.iterdir())
         assert len(written) == len(names)
         stems = sorted(name.rsplit(".", 1)[0] for name in written)
@@ -417,19 +416,19 @@ def test_usage_errors(examples: Path) -> None:
     assert run(str(examples), "--jobs", "0").exit_code == 2
     assert run(str(examples), "-f", "xml").exit_code == 2
     assert run("-", "-").exit_code == 2
-    assert run(str(examples), "-q", "it-support").exit_code == EXIT_INVALID_INPUT
+    assert run(str(examples), "-q", "it-support").exit_code == ExitCode.INVALID_INPUT
     assert run(str(examples), "--lang", "fr").exit_code == 2
 
 
 def test_the_report_owns_the_exit_code() -> None:
     report = BatchReport()
-    assert report.exit_code == NOTHING_SCORED and "nothing to score" in str(report)
+    assert report.exit_code == ExitCode.INVALID_INPUT and "nothing to score" in str(report)
     verdict = Verdict("hybrid", (1.0, 2.0, 0.5), 1.0, 0.5, ("seo",), (), (), ("no_involvement",))
     report.add(Result(Source("a.yaml"), "A", verdict))
-    assert report.exit_code == ALL_SCORED == EXIT_OK and str(report) == "1 scored, 0 failed"
+    assert report.exit_code == ExitCode.OK and str(report) == "1 scored, 0 failed"
     report.add(Result(Source("b.csv", 3), problems=()))
-    assert report.exit_code == SOME_FAILED == EXIT_SOME_FAILED and str(report) == "1 scored, 1 failed"
-    assert NOTHING_SCORED == EXIT_INVALID_INPUT
+    assert report.exit_code == ExitCode.SOME_FAILED and str(report) == "1 scored, 1 failed"
+    assert (ExitCode.OK, ExitCode.INVALID_INPUT, ExitCode.SOME_FAILED) == (0, 1, 3)  # the README's table
     assert str(Source("b.csv", 3)) == "b.csv:row 3" and str(Source("b.jsonl", 2, "line")) == "b.jsonl:line 2"
 
 
@@ -449,7 +448,7 @@ def test_odd_inputs_fail_alone_with_their_place(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     result = run(*(str(p) for p in (empty, twice, broken, lines)), "-f", "csv")
-    assert result.exit_code == EXIT_SOME_FAILED
+    assert result.exit_code == ExitCode.SOME_FAILED
     rows = csv_rows(result.stdout)
     expected = [
         ("", "", f"{empty}: the file is empty: a CSV needs a header row"),
@@ -469,9 +468,9 @@ def test_odd_inputs_fail_alone_with_their_place(tmp_path: Path) -> None:
 def test_reports_come_back_from_worker_processes(tmp_path: Path) -> None:
     survey = write_csv(tmp_path / "s.csv", [{**BASE, "respondent": f"R{i}"} for i in range(30)])
     serial, parallel = tmp_path / "one", tmp_path / "two"
-    assert run(str(survey), "--report-dir", str(serial), "--report-format", "json").exit_code == EXIT_OK
+    assert run(str(survey), "--report-dir", str(serial), "--report-format", "json").exit_code == ExitCode.OK
     result = run(str(survey), "--report-dir", str(parallel), "--report-format", "json", "--jobs", "2")
-    assert result.exit_code == EXIT_OK, result.stderr
+    assert result.exit_code == ExitCode.OK, result.stderr
     names = sorted(p.name for p in serial.iterdir())
     assert len(names) == 30 and names == sorted(p.name for p in parallel.iterdir())
     assert all((serial / n).read_bytes() == (parallel / n).read_bytes() for n in names)
@@ -492,7 +491,7 @@ def test_an_overlong_line_fails_alone_without_being_held(tmp_path: Path, monkeyp
         ((str(survey),), None, str(survey), "row"),
     ]:
         result = run(*args, "-f", "csv", stdin=stdin)
-        assert result.exit_code == EXIT_SOME_FAILED, result.stderr
+        assert result.exit_code == ExitCode.SOME_FAILED, result.stderr
         rows = csv_rows(result.stdout)
         assert [bool(r["recommendation"]) for r in rows] == [True, False, True]
         assert rows[1]["error"] == f"{name}:{unit} {rows[1]['row']}: {too_long}"

@@ -22,10 +22,10 @@ from typer.testing import CliRunner
 
 from conftest import BASE, EXAMPLES, QUESTIONNAIRE, csv_cell, junk
 from outsource_advisor.cli.app import app
-from outsource_advisor.cli.common import EXIT_INVALID_INPUT, EXIT_OK, EXIT_SOME_FAILED
+from outsource_advisor.errors import ExitCode
 
 runner = CliRunner()
-BATCH_EXITS = {EXIT_OK, EXIT_INVALID_INPUT, EXIT_SOME_FAILED}
+BATCH_EXITS = {ExitCode.OK, ExitCode.INVALID_INPUT, ExitCode.SOME_FAILED}
 QIDS = list(QUESTIONNAIRE.questions)
 # Each example runs the whole command in process (about 20 ms): 60 in CI, more under the
 # `deep` profile (HYPOTHESIS_PROFILE=deep), which this scales with.
@@ -62,12 +62,12 @@ def accounted(records: list[dict[str, Any]], code: int) -> None:
     for record in records:
         assert (record["recommendation"] is None) == bool(record["error"]), record
     failed = sum(1 for r in records if r["error"])
-    if code == EXIT_OK:
+    if code == ExitCode.OK:
         assert records and not failed
-    elif code == EXIT_SOME_FAILED:
+    elif code == ExitCode.SOME_FAILED:
         assert 0 < failed < len(records)
     else:
-        assert code == EXIT_INVALID_INPUT and failed == len(records)
+        assert code == ExitCode.INVALID_INPUT and failed == len(records)
 
 
 def csv_text(header: list[str], rows: list[list[str]], delimiter: str) -> str:
@@ -85,7 +85,7 @@ def test_random_csv_exports(tmp_path: Path, header: list[str], rows: list[list[s
     path.write_bytes(csv_text(header, rows, delimiter).encode("utf-8", "surrogatepass"))
     code, records, _ = batch(tmp_path, str(path))
     assert code in BATCH_EXITS
-    if code != EXIT_INVALID_INPUT:
+    if code != ExitCode.INVALID_INPUT:
         accounted(records, code)
 
 
@@ -99,7 +99,7 @@ def test_random_cells_under_a_valid_header(tmp_path: Path, cells: list[str], kee
     text = csv_text(["respondent", *QIDS], [["Good", *good], ["Mixed", *mixed], ["Good too", *good]], ",")
     path.write_bytes(text.encode("utf-8", "surrogatepass"))
     code, records, _ = batch(tmp_path, str(path))
-    assert code in (EXIT_OK, EXIT_SOME_FAILED)
+    assert code in (ExitCode.OK, ExitCode.SOME_FAILED)
     accounted(records, code)
     assert [r["row"] for r in records] == [2, 3, 4]  # every row, in order, the good ones scored
     assert records[0]["recommendation"] and records[2]["recommendation"]
@@ -132,7 +132,7 @@ def test_random_jsonl_lines(tmp_path: Path, texts: list[str]) -> None:
     text = "\n".join(t.replace("\n", " ").replace("\r", " ") for t in texts) + "\n"
     path.write_bytes(text.encode("utf-8", "surrogatepass"))
     code, records, _ = batch(tmp_path, str(path), str(EXAMPLES / "bakery.yaml"))
-    assert code in (EXIT_OK, EXIT_SOME_FAILED)  # the good file is always scored
+    assert code in (ExitCode.OK, ExitCode.SOME_FAILED)  # the good file is always scored
     accounted(records, code)
     assert records[-1]["source"].endswith("bakery.yaml") and records[-1]["recommendation"]
 
@@ -185,7 +185,7 @@ def refused_or_scored(tmp_path: Path, mapping: Path) -> None:
     if records:
         accounted(records, code)
     else:
-        assert code == EXIT_INVALID_INPUT
+        assert code == ExitCode.INVALID_INPUT
         problems = [line for line in stderr.splitlines() if not line.endswith(" failed")]
         assert problems and all(p.startswith((f"error: {mapping}", f"error: {export}:row ")) for p in problems), stderr
 
@@ -205,7 +205,7 @@ def test_random_exports_through_the_installed_command(
             path.write_text(csv_text(["respondent", *BASE], [["R", *row]], ","), encoding="utf-8")
         paths.append(str(path))
     result = run_installed("batch", *paths, str(EXAMPLES / "hotel.json"), "-f", "csv")
-    assert result.returncode == EXIT_SOME_FAILED, result.stderr
+    assert result.returncode == ExitCode.SOME_FAILED, result.stderr
     assert "Traceback" not in result.stderr
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert rows[-1]["recommendation"] and all(r["error"] for r in rows if not r["recommendation"])

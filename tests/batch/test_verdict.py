@@ -10,10 +10,11 @@ from hypothesis import strategies as st
 
 from conftest import BASE, EXAMPLES, QUESTIONNAIRE, ROOT, answer_values, answers_of, csv_cell
 from outsource_advisor.batch.columns import plan_columns
-from outsource_advisor.batch.verdict import Verdict, Verdicts
+from outsource_advisor.batch.results import Verdict
+from outsource_advisor.batch.verdict import Verdicts
 from outsource_advisor.engine.scoring import score
 from outsource_advisor.errors import InputError
-from outsource_advisor.files.loading import check_answers_text, read_answers
+from outsource_advisor.files.loading import check_answers, read_document
 from outsource_advisor.model.answers import validate_answers
 from outsource_advisor.model.questionnaire import Questionnaire
 
@@ -52,8 +53,7 @@ def test_examples_match() -> None:
     for path in sorted(EXAMPLES.glob("*.*")):
         if path.name.startswith("forms-"):  # a survey export and its column mapping
             continue
-        data, text = read_answers(path)
-        answers = check_answers_text(QUESTIONNAIRE, data, text, str(path))
+        answers = check_answers(read_document(path), QUESTIONNAIRE)
         assert VERDICTS.of(answers) == Verdict.of(score(QUESTIONNAIRE, answers)), path
 
 

@@ -13,7 +13,7 @@ from typer.testing import CliRunner, Result
 from conftest import QUESTIONNAIRE
 from interview_data import BAKERY, TYPED
 from outsource_advisor.cli.app import app
-from outsource_advisor.files.loading import read_answers
+from outsource_advisor.files.loading import read_document
 
 runner = CliRunner()
 LINES = list(TYPED.values())
@@ -26,7 +26,7 @@ def interview(*args: str, lines: list[str] | None = None) -> Result:
 
 
 def saved(path: Path) -> dict[str, object]:
-    data = read_answers(path)[0]
+    data = read_document(path).data
     assert isinstance(data, dict)
     return data
 

@@ -16,7 +16,7 @@ import pytest
 
 from conftest import QUESTIONNAIRE, installed_command
 from interview_data import BAKERY, TYPED
-from outsource_advisor.files.loading import read_answers
+from outsource_advisor.files.loading import read_document
 from outsource_advisor.model.answers import validate_answers
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="pseudo-terminals are POSIX")
@@ -52,7 +52,7 @@ class Terminal:
 
 def on_disk(path: Path) -> dict[str, Any]:
     """The answers file as `assess` reads it; fails if it is not a valid (possibly partial) file."""
-    data = read_answers(path)[0]
+    data = read_document(path).data
     validate_answers(QUESTIONNAIRE, data, partial=True)
     assert [p.name for p in path.parent.iterdir() if p.name.endswith(".tmp")] == []
     return dict(data)

@@ -16,7 +16,7 @@ from outsource_advisor.engine.advice import robustness, what_would_change
 from outsource_advisor.engine.compare import compare
 from outsource_advisor.engine.scoring import decide, score
 from outsource_advisor.errors import InputError
-from outsource_advisor.files.loading import check_answers_text, read_answers
+from outsource_advisor.files.loading import check_answers, read_document
 from outsource_advisor.model.answers import validate_answers
 
 runner = CliRunner()
@@ -206,8 +206,7 @@ def test_robustness_is_seeded_and_labelled() -> None:
 
 
 def _phases(name: str):  # type: ignore[no-untyped-def]
-    data, text = read_answers(EXAMPLES / name)
-    return score(QUESTIONNAIRE, check_answers_text(QUESTIONNAIRE, data, text, name)).phases
+    return score(QUESTIONNAIRE, check_answers(read_document(EXAMPLES / name), QUESTIONNAIRE)).phases
 
 
 def test_agency_beside_trained_staff_comes_as_two_phases() -> None:

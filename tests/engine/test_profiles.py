@@ -12,12 +12,11 @@ import pytest
 
 from conftest import BASE, EXAMPLES, QUESTIONNAIRE, assess
 from outsource_advisor.engine.scoring import score
-from outsource_advisor.files.loading import check_answers_text, read_answers
+from outsource_advisor.files.loading import check_answers, read_document
 
 
 def example(name: str):  # type: ignore[no-untyped-def]
-    data, text = read_answers(EXAMPLES / name)
-    return score(QUESTIONNAIRE, check_answers_text(QUESTIONNAIRE, data, text, name))
+    return score(QUESTIONNAIRE, check_answers(read_document(EXAMPLES / name), QUESTIONNAIRE))
 
 
 def decisions(result) -> dict[str, str]:  # type: ignore[no-untyped-def]
@@ -139,8 +138,7 @@ ANSWERS_EXAMPLES = sorted(p for p in EXAMPLES.glob("*.*") if not p.name.startswi
 
 @pytest.mark.parametrize("path", ANSWERS_EXAMPLES, ids=lambda p: Path(p).name)
 def test_every_example_is_valid_and_scores(path: Path) -> None:
-    data, text = read_answers(path)
-    answers = check_answers_text(QUESTIONNAIRE, data, text, str(path))
+    answers = check_answers(read_document(path), QUESTIONNAIRE)
     assert score(QUESTIONNAIRE, answers).recommendation in {"in_house", "hybrid", "outsourced"}
 
 

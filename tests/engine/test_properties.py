@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from conftest import BASE, QUESTIONNAIRE, answer_values, answers_of
 from outsource_advisor.engine.scoring import score
+from outsource_advisor.model.compiled import compiled_of
 
 EXPERTISE = ["none", "basic", "intermediate", "advanced"]
 VOICE = ["low", "medium", "high"]
@@ -133,7 +134,7 @@ def test_every_chosen_activity_appears_exactly_once(values: dict[str, Any]) -> N
 
 @given(answer_values(unknown=False), st.data())
 def test_unknown_answers_add_no_points_and_lower_confidence(values: dict[str, Any], data: st.DataObject) -> None:
-    scored = [cq.id for cq in QUESTIONNAIRE.compiled.questions if cq.scored and cq.id in values]
+    scored = [cq.id for cq in compiled_of(QUESTIONNAIRE).questions if cq.scored and cq.id in values]
     qid = data.draw(st.sampled_from(scored))
     sure = score(QUESTIONNAIRE, answers_of(values))
     unsure = score(QUESTIONNAIRE, answers_of({**values, qid: "unknown"}))

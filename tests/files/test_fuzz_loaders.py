@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from conftest import BASE, QUESTIONNAIRE, ROOT, junk
 from outsource_advisor.engine.scoring import score
 from outsource_advisor.errors import InputError
-from outsource_advisor.files.loading import parse_questionnaire
+from outsource_advisor.files.loading import Document, parse_questionnaire
 from outsource_advisor.files.yamlio import decode, parse_json, parse_yaml
 from outsource_advisor.model.answers import validate_answers
 from outsource_advisor.render.json import render_json
@@ -92,7 +92,7 @@ def test_mutated_questionnaires(path: tuple[Any, ...], replacement: Any) -> None
     for key in path[:-1]:
         node = node[key]
     node[path[-1]] = replacement
-    q = survives(lambda: parse_questionnaire(data, _SOURCE, "q.yaml"))
+    q = survives(lambda: parse_questionnaire(Document("q.yaml", data, _SOURCE)))
     if q is not None:
         answers = survives(lambda: validate_answers(q, {"answers": BASE}))
         if answers is not None:

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from conftest import QUESTIONNAIRE, answer_values
 from interview_data import BAKERY
 from outsource_advisor.errors import InputError, UsageError
+from outsource_advisor.files.loading import read_document
 from outsource_advisor.files.yamlio import parse_document
 from outsource_advisor.interview.autosave import (
     default_answers_path,
@@ -51,7 +52,7 @@ def states(draw: st.DrawFn) -> InterviewState:
 def test_whatever_is_saved_is_read_back_exactly(tmp_path: Path, state: InterviewState, name: str) -> None:
     path = tmp_path / name
     save_answers(path, QUESTIONNAIRE, state)
-    loaded, version = load_state(path, QUESTIONNAIRE)
+    loaded, version = load_state(read_document(path), QUESTIONNAIRE)
     assert version == QUESTIONNAIRE.version
     assert loaded.values == state.values
     assert list(loaded.values) == list(state.values)
@@ -115,7 +116,7 @@ def test_a_file_with_wrong_answers_is_refused_whole_with_every_line(tmp_path: Pa
     path = tmp_path / "a.yaml"
     path.write_text("answers:\n  company_size: tiny\n  channels: 25\n  chanels: 2\n", encoding="utf-8")
     with pytest.raises(InputError) as info:
-        load_state(path, QUESTIONNAIRE)
+        load_state(read_document(path), QUESTIONNAIRE)
     assert [str(p) for p in info.value.problems] == [
         f"{path}:2: answers.company_size: must be one of: micro, small, medium, large, or unknown (got 'tiny')",
         f"{path}:3: answers.channels: must be a whole number from 1 to 20, or unknown (got 25)",
@@ -128,7 +129,7 @@ def test_a_resumed_file_keeps_hidden_answers_and_skipped_questions(tmp_path: Pat
     path.write_text(
         "answers:\n  expertise_level: advanced\n  willing_to_train: 'yes'\n  contract_ready:\n", encoding="utf-8"
     )
-    state, _ = load_state(path, QUESTIONNAIRE)
+    state, _ = load_state(read_document(path), QUESTIONNAIRE)
     assert state.values == {"expertise_level": "advanced", "willing_to_train": True, "contract_ready": None}
 
 
@@ -139,7 +140,7 @@ def test_a_resumed_file_keeps_its_cost_assumptions(tmp_path: Path) -> None:
         "answers:\n  channels: 2\n",
         encoding="utf-8",
     )
-    state, _ = load_state(path, QUESTIONNAIRE)
+    state, _ = load_state(read_document(path), QUESTIONNAIRE)
     save_answers(path, QUESTIONNAIRE, state.with_answer(QUESTIONNAIRE, "company_size", "micro"))
     saved = parse_document(path.read_text(encoding="utf-8"), name=path.name)
     assert saved["assumptions"] == {"startup_multiplier": 1.5, "activities": {"seo": {"agency_fee_per_month": 450}}}

@@ -10,12 +10,13 @@ from hypothesis import strategies as st
 
 from conftest import QUESTIONNAIRE
 from interview_data import step
-from outsource_advisor.interview.entries import Help, Invalid, Wording, allowed, answer_label, parse_entry
+from outsource_advisor.interview.entries import Help, Invalid, Wording, allowed, parse_entry
 from outsource_advisor.interview.loop import Answer, Back, Note
+from outsource_advisor.model.compiled import compiled_of
 
 EN = Wording(QUESTIONNAIRE, "en")
 IT = Wording(QUESTIONNAIRE, "it")
-COMPILED = QUESTIONNAIRE.compiled.by_id
+COMPILED = compiled_of(QUESTIONNAIRE).by_id
 
 
 def value(qid: str, typed: str, words: Wording = EN) -> Any:
@@ -132,7 +133,7 @@ def test_messages_in_italian() -> None:
 def test_answers_read_back_in_words() -> None:
     def label(qid: str, answer: Any, words: Wording = EN) -> str:
         s = step(qid)
-        return answer_label(s.question.question, s.options, answer, words)
+        return words.answer(s.qid, answer)
 
     assert label("company_size", "micro") == "Micro (1–9)"
     assert label("company_size", "micro", IT) == "Micro (1–9)"

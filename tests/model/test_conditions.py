@@ -7,7 +7,8 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from outsource_advisor.model.conditions import UNKNOWN, Condition, _compile_closure, compile_condition
+from outsource_advisor.model.conditions import Condition, _compile_closure, compile_condition
+from outsource_advisor.model.vocabulary import UNKNOWN
 
 
 def _same(x: Any, y: Any) -> bool:

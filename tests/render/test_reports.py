@@ -20,7 +20,7 @@ from markdown_it import MarkdownIt
 from conftest import EXAMPLES, QUESTIONNAIRE
 from outsource_advisor.engine.advice import advise
 from outsource_advisor.engine.scoring import score
-from outsource_advisor.files.loading import check_answers_text, read_answers
+from outsource_advisor.files.loading import check_answers, read_document
 from outsource_advisor.i18n.messages import message
 from outsource_advisor.model.answers import Answers
 from outsource_advisor.render import Report, ReportFormat, render_report
@@ -49,8 +49,7 @@ SECTIONS = [
 
 def load_example(name: str) -> Answers:
     path = EXAMPLES / f"{name}.yaml"
-    data, text = read_answers(path)
-    return check_answers_text(QUESTIONNAIRE, data, text, str(path))
+    return check_answers(read_document(path), QUESTIONNAIRE)
 
 
 def report_of(answers: Answers, lang: str, **options: Any) -> Report:

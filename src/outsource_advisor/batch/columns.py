@@ -16,17 +16,18 @@ from __future__ import annotations
 import itertools
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
 
-from outsource_advisor.errors import InputError, Problem, problems_from_pydantic
-from outsource_advisor.files.yamlio import line_of, load_document
-from outsource_advisor.model.compiled import InvalidAnswer, closest
-from outsource_advisor.model.conditions import UNKNOWN, Scalar
+from outsource_advisor.errors import InputError, Problem, did_you_mean, problems_from_pydantic
+from outsource_advisor.files.loading import read_document
+from outsource_advisor.model.compiled import InvalidAnswer, compiled_of
+from outsource_advisor.model.conditions import Scalar
 from outsource_advisor.model.questionnaire import MultiChoice, NumberQuestion, Questionnaire, TextQuestion
+from outsource_advisor.model.vocabulary import UNKNOWN
 
 SKIP = "skip"
 RESPONDENT = "respondent"
@@ -100,14 +101,13 @@ class ColumnMapping(_Frozen):
 
 def load_columns(path: Path) -> ColumnMapping:
     """Read and check a column mapping file; every problem comes with its line."""
-    data, text = load_document(path)
-    if not isinstance(data, dict):
-        raise InputError([Problem("a column mapping must be a mapping with a 'columns:' section", file=str(path))])
+    document = read_document(path)
+    if not isinstance(document.data, dict):
+        raise InputError([Problem("a column mapping must be a mapping with a 'columns:' section", file=document.name)])
     try:
-        return ColumnMapping.model_validate(data)
+        return ColumnMapping.model_validate(document.data)
     except ValidationError as exc:
-        problems = problems_from_pydantic(exc.errors())
-        raise InputError([p.located(file=str(path), line=line_of(text, p.loc)) for p in problems]) from None
+        raise document.locate(problems_from_pydantic(exc.errors())) from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,8 +122,6 @@ class Cell:
     separator: str
     longest: int  # the most separator-split pieces one label spans
     decimal_comma: bool  # a number question whose cells may read 0,5
-    # What each distinct cell of this column came to, remembered by whoever scores the rows.
-    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def lookup(self, text: str) -> Any:
         """The value a label stands for, or `NOT_A_LABEL`."""
@@ -180,7 +178,7 @@ class ColumnPlan:
     respondent: int | None
     cells: tuple[Cell, ...]
     questions: frozenset[str]  # every question a column answers (an empty cell: not answered)
-    token: str  # names this plan across processes (a worker keeps one copy, and its memory)
+    token: str  # names this plan across processes (the quick path's memos are kept by it)
 
     def envelope(self, row: list[str]) -> dict[str, Any]:
         """One row as an answers file would hold it. Raises InputError if it has more cells
@@ -227,11 +225,10 @@ def plan_columns(header: list[str], q: Questionnaire, mapping: ColumnMapping | N
         if spec.question == RESPONDENT:
             respondent = index
             continue
-        cq = q.compiled.by_id.get(spec.question)
+        cq = compiled_of(q).by_id.get(spec.question)
         if cq is None:
-            hint = closest(spec.question, list(q.compiled.by_id))
-            more = f"; did you mean {hint!r}?" if hint else ""
-            problems.append(Problem(f"column {name!r} maps to unknown question {spec.question!r}{more}"))
+            hint = did_you_mean(spec.question, list(compiled_of(q).by_id))
+            problems.append(Problem(f"column {name!r} maps to unknown question {spec.question!r}{hint}"))
             continue
         if spec.question in targets:
             problems.append(
@@ -270,7 +267,7 @@ def _unmapped(
 ) -> Column | None:
     """A header the mapping does not name: a question id or `respondent` as it is, else an error."""
     key = normal(name)
-    if key in q.compiled.by_id or key == RESPONDENT:
+    if key in compiled_of(q).by_id or key == RESPONDENT:
         return Column(question=key)
     if is_respondent:
         return None
@@ -279,11 +276,10 @@ def _unmapped(
             Problem(f"the column {name!r} is not in the column mapping: map it to a question id, or to skip")
         )
         return None
-    hint = closest(key, [*q.compiled.by_id, RESPONDENT])
-    more = f"; did you mean {hint!r}?" if hint else ""
+    hint = did_you_mean(key, [*compiled_of(q).by_id, RESPONDENT])
     problems.append(
         Problem(
-            f"unknown column {name!r}{more} (columns are question ids, plus respondent; "
+            f"unknown column {name!r}{hint} (columns are question ids, plus respondent; "
             "map the headers of a form export with --columns)"
         )
     )

@@ -12,9 +12,9 @@ from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 from outsource_advisor.batch.formats import BatchFormat
-from outsource_advisor.batch.scorer import BatchReport, Result
-from outsource_advisor.model.conditions import OUTCOMES
+from outsource_advisor.batch.results import BatchReport, Result
 from outsource_advisor.model.text import clean
+from outsource_advisor.model.vocabulary import OUTCOMES
 
 FIELDS = (
     "source",

@@ -13,8 +13,8 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from outsource_advisor.batch.columns import ColumnPlan
-from outsource_advisor.batch.scorer import Kind, Options, Output, Result, Scorer, Source, Task
+from outsource_advisor.batch.results import Kind, Output, Result, Source, Task
+from outsource_advisor.batch.scorer import Options, Scorer
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -42,11 +42,7 @@ def _start_worker(options: Options) -> None:
 def _score_chunk(packed: list[Any]) -> Output:
     scorer = _scorer
     assert scorer is not None, "worker not started"
-    return scorer.work(_unpack(packed, _plans))
-
-
-# A worker keeps each CSV file's column plan (and what its columns have learnt) across chunks.
-_plans: dict[str, ColumnPlan] = {}
+    return scorer.work(_unpack(packed))
 
 
 def _pack(chunk: list[Item]) -> list[Any]:
@@ -66,12 +62,11 @@ def _pack(chunk: list[Item]) -> list[Any]:
     return packed
 
 
-def _unpack(packed: list[Any], plans: dict[str, ColumnPlan]) -> list[Item]:
+def _unpack(packed: list[Any]) -> list[Item]:
     items: list[Item] = []
     for entry in packed:
         if entry[0] == Kind.ROW:
             _, file, plan, rows = entry
-            plan = plans.setdefault(plan.token, plan)
             items += [Task(Kind.ROW, Source(file, number), (plan, cells)) for number, cells in rows]
         else:
             items.append(entry[1])

@@ -13,7 +13,7 @@ import unicodedata
 from pathlib import Path, PurePath
 
 from outsource_advisor.batch.output import writable
-from outsource_advisor.batch.scorer import Result
+from outsource_advisor.batch.results import Result
 from outsource_advisor.errors import UsageError
 from outsource_advisor.files.atomic import write_atomic
 

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from outsource_advisor.batch.output import Formatter
 from outsource_advisor.batch.parallel import score_all
 from outsource_advisor.batch.reportdir import ReportDir
-from outsource_advisor.batch.scorer import BatchReport, Options, Output, Scorer
+from outsource_advisor.batch.results import BatchReport, Output
+from outsource_advisor.batch.scorer import Options, Scorer
 from outsource_advisor.batch.sources import Inputs, iter_items
 
 

@@ -1,98 +1,23 @@
-"""Batch scoring: many responses, each ending as scored or failed, one bad one never stopping
-the rest.
-
-A response is a *task* (an answers file to read, a CSV row, a JSONL line, a document read from
-standard input); `Scorer.process` turns one into a `Result`; a `BatchReport` counts them,
-keeps the summary and owns the exit code. Nothing here prints: the CLI does.
+"""Scoring one task: an answers file, a document from standard input, a CSV row or a JSONL line,
+each checked exactly as `assess` checks a file (the same messages, the same lines) and ending as
+a `Result`. Whatever goes wrong with a task stays with it. Nothing here prints: the CLI does.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
-from outsource_advisor.batch.verdict import Verdict
+from outsource_advisor.batch.formats import BatchFormat
+from outsource_advisor.batch.output import formatter
+from outsource_advisor.batch.results import BatchReport, Kind, Output, Result, Source, Task, Verdict, _new, failure
 from outsource_advisor.errors import InputError, Problem
-from outsource_advisor.model.answers import NAME_MAX
 
 if TYPE_CHECKING:
     from outsource_advisor.batch.columns import ColumnPlan
     from outsource_advisor.batch.verdict import Verdicts
+    from outsource_advisor.files.loading import Document
     from outsource_advisor.model.questionnaire import Questionnaire
-
-# The exit codes of a batch (the README's table): every response scored; some failed (the
-# good ones are still written in full); nothing could be scored at all.
-ALL_SCORED = 0
-NOTHING_SCORED = 1
-SOME_FAILED = 3
-
-
-class Source(NamedTuple):
-    """Where a response came from: a file, and for CSV and JSONL its row or line."""
-
-    file: str
-    number: int | None = None
-    unit: str = "row"  # "row" in a CSV (the header is row 1), "line" in a JSONL file
-
-    def __str__(self) -> str:
-        return self.file if self.number is None else f"{self.file}:{self.unit} {self.number}"
-
-
-class Kind:
-    """What a task holds (plain numbers: cheap to send to a worker process)."""
-
-    FILE = 1  # payload: the path to read
-    DOCUMENT = 2  # payload: (text, a name whose suffix says JSON or YAML)
-    ROW = 3  # payload: (ColumnPlan, cells)
-    LINE = 4  # payload: the line's text (a JSON object)
-
-
-class Task(NamedTuple):
-    kind: int
-    source: Source
-    payload: Any
-
-
-class Result(NamedTuple):
-    """One response: its verdict, or the problems that stopped it; `report` is the rendered
-    per-respondent report when one was asked for."""
-
-    source: Source
-    respondent: str | None = None
-    verdict: Verdict | None = None
-    problems: tuple[Problem, ...] = ()
-    report: str | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.verdict is not None
-
-    @property
-    def error(self) -> str:
-        """Every problem, each as `assess` would print it, in one line."""
-        return "; ".join(str(p) for p in self.problems)
-
-
-# NamedTuple's own constructor is a Python function; the few hot paths build tuples directly.
-_new = tuple.__new__
-
-
-def failure(source: Source, exc: InputError, data: Any = None) -> Result:
-    """A failed result whose problems name the source, as `assess` would name the file; with
-    the respondent, when the data says who it is."""
-    return Result(source, _respondent(data), problems=tuple(p.located(file=str(source)) for p in exc.problems))
-
-
-def _respondent(data: Any) -> str | None:
-    """Who a failed response names, cut to the characters a name may have (a longer one is
-    itself the failure, and must not flood the results)."""
-    name = data.get("respondent") if isinstance(data, dict) else None
-    if isinstance(name, int | float) and not isinstance(name, bool):
-        return str(name)
-    if not isinstance(name, str):
-        return None
-    return name if len(name) <= NAME_MAX else name[: NAME_MAX - 3] + "..."
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,9 +75,6 @@ class Scorer:
 
     def work(self, items: list[Task | Result]) -> Output:
         """A chunk of items, scored, formatted and counted: all a worker process sends back."""
-        from outsource_advisor.batch.formats import BatchFormat
-        from outsource_advisor.batch.output import formatter
-
         if self._formatter is None:
             self._formatter = formatter(BatchFormat(self.options.output_format))
         results = self.process_all(items)
@@ -219,38 +141,32 @@ class Scorer:
             return Result(source, problems=(problem,))
 
     def _file(self, source: Source, path: str) -> Result:
-        from outsource_advisor.files.loading import read_answers
+        from outsource_advisor.files.loading import read_document
 
         try:
-            data, text = read_answers(path)
+            document = read_document(path)
         except InputError as exc:
             return Result(source, problems=tuple(exc.problems))
-        return self._answers(source, data, text)
+        return self._answers(source, document)
 
-    def _document(self, source: Source, text: str, name: str) -> Result:
-        from outsource_advisor.files.yamlio import parse_document
+    def _document(self, source: Source, text: str, as_json: bool) -> Result:
+        from outsource_advisor.files.loading import parse_text
 
-        return self._answers(source, parse_document(text, name=name), text)
+        return self._answers(source, parse_text(text, str(source), as_json=as_json))
 
-    def _answers(self, source: Source, data: Any, text: str) -> Result:
+    def _answers(self, source: Source, document: Document) -> Result:
         """An answers file, checked exactly as `assess` checks it (the same messages, lines)."""
-        from outsource_advisor.files.loading import answers_questionnaire_id, check_answers_text, in_answers_file
+        from outsource_advisor.files.loading import check_answers, questionnaire_for
 
-        named = answers_questionnaire_id(data)
         try:
-            try:
-                q = self.questionnaire(self.options.questionnaire or named)
-            except InputError as exc:
-                if self.options.questionnaire is None and named is not None and exc.problems[0].file is None:
-                    raise in_answers_file(exc, text, source.file) from None
-                raise
+            q = questionnaire_for(document, self.options.questionnaire, self.questionnaire)
             if self.options.report_format is None:
-                quick = self.verdicts(q).quick(data)
+                quick = self.verdicts(q).quick(document.data)
                 if quick is not None:
                     return Result(source, *quick)
-            answers = check_answers_text(q, data, text, str(source))
+            answers = check_answers(document, q)
         except InputError as exc:
-            return failure(source, exc, data)
+            return failure(source, exc, document.data)
         return self._score(source, q, answers)
 
     def _row(self, source: Source, plan: ColumnPlan, cells: list[str]) -> Result:
@@ -280,7 +196,7 @@ class Scorer:
 
     def _envelope(self, source: Source, envelope: dict[str, Any]) -> Result:
         """A row or a line, as an answers envelope, checked as `assess` checks a file."""
-        from outsource_advisor.model.answers import validate_answers
+        from outsource_advisor.files.loading import Document, check_answers
 
         q = self.questionnaire(self.options.questionnaire)
         if self.options.report_format is None:
@@ -288,7 +204,7 @@ class Scorer:
             if quick is not None:
                 return Result(source, *quick)
         try:
-            answers = validate_answers(q, envelope)
+            answers = check_answers(Document(str(source), envelope), q)
         except InputError as exc:
             return failure(source, exc, envelope)
         return self._score(source, q, answers)
@@ -304,77 +220,3 @@ class Scorer:
         fmt = ReportFormat(self.options.report_format)
         report = render_report(fmt, Report(assessment, q, answers, lang, date=self.options.date))
         return Result(source, answers.respondent, Verdict.of(assessment), report=report)
-
-
-def reason(problem: Problem) -> str:
-    """A problem without the value that caused it, so that alike failures count together."""
-    message = problem.message.split(" (got ", 1)[0]
-    return f"{problem.where}: {message}" if problem.where else message
-
-
-class BatchReport:
-    """Every response as done or failed, the counts the summary shows, and the exit code.
-
-    Only counters are kept, never the results: memory stays flat however many responses pass.
-    Each chunk of work is counted apart (in its worker), then merged.
-    """
-
-    def __init__(self) -> None:
-        self.scored = 0
-        self.failed = 0
-        self.recommendations: Counter[str] = Counter()
-        self.delegated: Counter[str] = Counter()
-        self.warnings: Counter[str] = Counter()
-        self.reasons: Counter[str] = Counter()
-
-    def add(self, result: Result) -> None:
-        if result.verdict is not None:
-            self.done(result.verdict)
-        else:
-            self.fail(result.problems)
-
-    def done(self, verdict: Verdict) -> None:
-        self.scored += 1
-        self.recommendations[verdict.recommendation] += 1
-        delegated, warnings = self.delegated, self.warnings
-        for activity in verdict.delegated:
-            delegated[activity] += 1
-        for code in verdict.warnings:
-            warnings[code] += 1
-
-    def fail(self, problems: tuple[Problem, ...]) -> None:
-        self.failed += 1
-        self.reasons.update({reason(p) for p in problems})
-
-    def merge(self, other: BatchReport) -> None:
-        self.scored += other.scored
-        self.failed += other.failed
-        self.recommendations.update(other.recommendations)
-        self.delegated.update(other.delegated)
-        self.warnings.update(other.warnings)
-        self.reasons.update(other.reasons)
-
-    @property
-    def total(self) -> int:
-        return self.scored + self.failed
-
-    @property
-    def exit_code(self) -> int:
-        if not self.scored:
-            return NOTHING_SCORED
-        return SOME_FAILED if self.failed else ALL_SCORED
-
-    def __str__(self) -> str:
-        if not self.total:
-            return "nothing to score: no answers files, CSV rows or JSONL lines in the inputs"
-        return f"{self.scored} scored, {self.failed} failed"
-
-
-class Output(NamedTuple):
-    """A chunk of responses, done: the output text of its rows, their counts, the failures
-    (for their messages) and, with `--report-dir`, the results that carry a report."""
-
-    text: str
-    counts: BatchReport
-    failures: list[Result]
-    reports: list[Result]

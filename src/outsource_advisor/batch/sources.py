@@ -18,15 +18,14 @@ from typing import IO
 
 from outsource_advisor.batch.columns import ColumnPlan
 from outsource_advisor.batch.formats import StdinFormat
-from outsource_advisor.batch.scorer import Kind, Result, Source, Task, _new, failure
+from outsource_advisor.batch.results import Kind, Result, Source, Task, _new, failure
 from outsource_advisor.errors import InputError, Problem
+from outsource_advisor.files.loading import STDIN, STDIN_NAME
 from outsource_advisor.files.yamlio import MAX_FILE_BYTES, SIZE_VARIABLE
 
 ANSWERS_SUFFIXES = (".yaml", ".yml", ".json")
 CSV_SUFFIXES = (".csv",)
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
-STDIN = "-"
-STDIN_NAME = "<stdin>"
 
 # Turns a CSV header into a plan, or raises InputError (one error for the whole file).
 Planner = Callable[[list[str]], ColumnPlan]
@@ -306,8 +305,7 @@ def _stdin_document(first: str, stream: IO[str], fmt: StdinFormat, limit: int) -
         return failure(source, InputError([Problem(f"input is larger than {limit // 1024} KiB")]))
     if "\x00" in text:
         return failure(source, InputError([Problem("this is a binary file, not a YAML or JSON text file")]))
-    name = "stdin.json" if fmt is StdinFormat.JSON else "stdin.yaml"
-    return Task(Kind.DOCUMENT, source, (text, name))
+    return Task(Kind.DOCUMENT, source, (text, fmt is StdinFormat.JSON))
 
 
 def sniff(first: str, delimiter: str) -> StdinFormat:

@@ -1,6 +1,7 @@
-"""The verdict of one response: the fields a batch row shows.
+"""The quick path: the verdict of one response (the fields a batch row shows), checked and
+scored without building a report.
 
-Every decision comes from the engine's own steps (`engine.decide`'s scoring and rules, the
+Every decision comes from the engine's own steps (`engine.scoring.decide`'s scoring and rules, the
 plan, the warnings, the cost of the plan, the confidence), just without any text, so a batch
 row can never disagree with `assess`. What is batch-specific is only the input side: a survey
 repeats the same few values in every row, so each question remembers what each raw value
@@ -10,8 +11,9 @@ anything else goes through `validate_answers` for the very error `assess` would 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
+from outsource_advisor.batch.results import Verdict
 from outsource_advisor.engine.scoring import (
     budget_short,
     choose,
@@ -25,12 +27,12 @@ from outsource_advisor.engine.scoring import (
     sum_scores,
 )
 from outsource_advisor.model.answers import NAME_MAX, Answers, settle
-from outsource_advisor.model.compiled import CompiledQuestion, InvalidAnswer
-from outsource_advisor.model.questionnaire import Decision, Questionnaire, TextQuestion
+from outsource_advisor.model.compiled import CompiledQuestion, InvalidAnswer, compiled_of
+from outsource_advisor.model.questionnaire import Questionnaire, TextQuestion
+from outsource_advisor.model.vocabulary import Decision
 
 if TYPE_CHECKING:
     from outsource_advisor.batch.columns import ColumnPlan
-    from outsource_advisor.model.assessment import Assessment
 
 _MEMO_LIMIT = 4096
 _ENVELOPE_KEYS = frozenset(
@@ -46,36 +48,9 @@ def _long_or_not_text(value: Any) -> bool:
     return value is not None and (type(value) is not str or len(value) > NAME_MAX)
 
 
-class Verdict(NamedTuple):
-    """The fields of an assessment that a batch row shows."""
-
-    recommendation: str
-    scores: tuple[float, float, float]
-    margin: float
-    confidence: float
-    delegated: tuple[str, ...]
-    shared: tuple[str, ...]
-    kept: tuple[str, ...]
-    warnings: tuple[str, ...]
-
-    @classmethod
-    def of(cls, assessment: Assessment) -> Verdict:
-        """The same fields, taken from a full assessment."""
-        return cls(
-            recommendation=assessment.recommendation,
-            scores=(assessment.scores["in_house"], assessment.scores["hybrid"], assessment.scores["outsourced"]),
-            margin=assessment.margin,
-            confidence=assessment.confidence,
-            delegated=tuple(assessment.decided(Decision.DELEGATE)),
-            shared=tuple(assessment.decided(Decision.SHARE)),
-            kept=tuple(assessment.decided(Decision.KEEP)),
-            warnings=tuple(assessment.warning_codes),
-        )
-
-
 def verdict_of(q: Questionnaire, answers: Answers) -> Verdict:
-    """What `engine.score` decides for these answers, without building the report."""
-    compiled, values = q.compiled, answers.values
+    """What `engine.scoring.score` decides for these answers, without building the report."""
+    compiled, values = compiled_of(q), answers.values
     shown = compiled.visible(values)
     forbidden, required = decisive_rules(compiled, values)
     choice = choose(sum_scores(compiled, scored_answers(shown, values)), forbidden, required)
@@ -148,10 +123,13 @@ class Verdicts:
 
     def __init__(self, questionnaire: Questionnaire) -> None:
         self.q = questionnaire
-        self.by_id = {cq.id: _Question(cq) for cq in questionnaire.compiled.questions}
+        self.by_id = {cq.id: _Question(cq) for cq in compiled_of(questionnaire).questions}
+        # What each distinct cell of a column came to, per column plan (by its token: a worker
+        # receives a new copy of the same plan with every chunk) and per column.
+        self._cells: dict[str, tuple[dict[str, Any], ...]] = {}
 
     def of(self, answers: Answers) -> Verdict:
-        """The verdict `engine.score` would give these validated answers."""
+        """The verdict `engine.scoring.score` would give these validated answers."""
         return verdict_of(self.q, answers)
 
     def quick(self, data: Any) -> tuple[str | None, Verdict] | None:
@@ -191,16 +169,19 @@ class Verdicts:
         repeats)."""
         if len(cells) != plan.width:
             return None
+        memos = self._cells.get(plan.token)
+        if memos is None:
+            memos = self._cells[plan.token] = tuple({} for _ in plan.cells)
         values: dict[str, Any] = {}
-        for cell in plan.cells:
+        for cell, memo in zip(plan.cells, memos, strict=True):
             text = cells[cell.index]
-            value = cell.memo.get(text, _MISS)
+            value = memo.get(text, _MISS)
             if value is _MISS:
                 question = self.by_id[cell.question]
                 answer = cell.value(text)
                 value = None if answer is None else question.check(answer)
-                if question.remember and len(cell.memo) < _MEMO_LIMIT:
-                    cell.memo[text] = value
+                if question.remember and len(memo) < _MEMO_LIMIT:
+                    memo[text] = value
             if value is None:
                 continue
             if value is INVALID:

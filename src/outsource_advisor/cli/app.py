@@ -10,14 +10,12 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from outsource_advisor.cli.batch import batch
 from outsource_advisor.cli.common import (
-    EXIT_INVALID_INPUT,
-    EXIT_OK,
     LangOption,
     OutputOption,
     QuestionnaireOption,
@@ -25,13 +23,14 @@ from outsource_advisor.cli.common import (
     err,
     exit_codes,
     full_report,
-    load_for_answers,
     note_answers,
     pick_language,
-    read_answers_source,
 )
 from outsource_advisor.cli.interview import interview
 from outsource_advisor.render import ReportFormat
+
+if TYPE_CHECKING:
+    from outsource_advisor.model.assessment import Assessment
 
 app = typer.Typer(
     name="outsource-advisor",
@@ -92,16 +91,15 @@ def assess(
     """Score one answers file and report the recommendation."""
     with exit_codes():
         from outsource_advisor.files.atomic import refuse_overwriting
-        from outsource_advisor.files.loading import check_answers_text
+        from outsource_advisor.files.loading import STDIN, load_answers
         from outsource_advisor.render import render_report
 
-        if answers != "-":
+        if answers != STDIN:
             refuse_overwriting(output, [Path(answers)])
-        data, text, name = read_answers_source(answers)
-        q = load_for_answers(data, questionnaire, text, name)
+        loaded = load_answers(answers, questionnaire=questionnaire, stdin=sys.stdin.buffer)
+        q, checked = loaded.questionnaire, loaded.answers
         language = pick_language(q, lang)
-        checked = check_answers_text(q, data, text, name)
-        note_answers(checked, q, name)
+        note_answers(checked, q, loaded.document.name)
         report = full_report(q, checked, language, color=output is None and sys.stdout.isatty())
         emit(render_report(fmt, report), output)
 
@@ -143,18 +141,16 @@ def compare(
         emit(text, output)
 
 
-def _comparable(path: Path, questionnaire: str | None, lang: str | None) -> Any:
+def _comparable(path: Path, questionnaire: str | None, lang: str | None) -> Assessment:
     """An assessment from a saved JSON result, or by scoring an answers file."""
     from outsource_advisor.engine.scoring import score
-    from outsource_advisor.files.loading import check_answers_text, parse_assessment_result
-    from outsource_advisor.files.yamlio import load_document
+    from outsource_advisor.files.loading import answers_of, is_assessment_result, parse_assessment_result, read_document
 
-    data, text = load_document(path)
-    if isinstance(data, dict) and "recommendation" in data and "scores" in data:
-        return parse_assessment_result(data, str(path))
-    q = load_for_answers(data, questionnaire, text, str(path))
-    checked = check_answers_text(q, data, text, str(path))
-    return score(q, checked, lang=pick_language(q, lang))
+    document = read_document(path)
+    if is_assessment_result(document):
+        return parse_assessment_result(document)
+    loaded = answers_of(document, questionnaire=questionnaire)
+    return score(loaded.questionnaire, loaded.answers, lang=pick_language(loaded.questionnaire, lang))
 
 
 @app.command()
@@ -164,7 +160,7 @@ def validate(
     strict: Annotated[bool, typer.Option("--strict", help="Treat scoring lint warnings as errors.")] = False,
 ) -> None:
     """Check questionnaires and answers files; lint a questionnaire's scoring."""
-    from outsource_advisor.errors import InputError
+    from outsource_advisor.errors import ExitCode, InputError
 
     failed = 0
     for path in files:
@@ -174,35 +170,34 @@ def validate(
                 if strict and warnings:
                     failed += 1
         except typer.Exit as exc:
-            if exc.exit_code != EXIT_INVALID_INPUT:
+            if exc.exit_code != ExitCode.INVALID_INPUT:
                 raise
             failed += 1
         except InputError:  # pragma: no cover - exit_codes translates it
             failed += 1
     if failed:
-        raise typer.Exit(EXIT_INVALID_INPUT)
+        raise typer.Exit(ExitCode.INVALID_INPUT)
 
 
 def _validate_one(path: Path, questionnaire: str | None) -> int:
     """Validate one file, print its verdict; returns the number of lint warnings."""
     from outsource_advisor.engine.lint import lint
     from outsource_advisor.errors import InputError, Problem
-    from outsource_advisor.files.loading import check_answers_text, parse_questionnaire
-    from outsource_advisor.files.yamlio import line_of, load_document
+    from outsource_advisor.files.loading import answers_of, parse_questionnaire, read_document
 
-    data, text = load_document(path)
+    document = read_document(path)
+    data = document.data
     if isinstance(data, dict) and "sections" in data:
-        q = parse_questionnaire(data, text, str(path))
+        q = parse_questionnaire(document)
         warnings = lint(q)
         for w in warnings:
-            err(f"warning: {w.located(file=str(path), line=line_of(text, w.loc))}")
+            err(f"warning: {w.located(file=document.name, line=document.line(w.loc))}")
         print(f"ok: {path}: questionnaire {q.id!r} version {q.version}")
         return len(warnings)
     if isinstance(data, dict) and ("answers" in data or "questionnaire" in data):
-        q = load_for_answers(data, questionnaire, text, str(path))
-        checked = check_answers_text(q, data, text, str(path))
-        note_answers(checked, q, str(path))
-        print(f"ok: {path}: answers for {q.id!r} ({len(checked.values)} answered)")
+        loaded = answers_of(document, questionnaire=questionnaire)
+        note_answers(loaded.answers, loaded.questionnaire, document.name)
+        print(f"ok: {path}: answers for {loaded.questionnaire.id!r} ({len(loaded.answers.values)} answered)")
         return 0
     raise InputError([Problem("neither a questionnaire (no 'sections') nor answers (no 'answers')", file=str(path))])
 
@@ -258,5 +253,7 @@ def main() -> None:
     try:
         app()
     except BrokenPipeError:
+        from outsource_advisor.errors import ExitCode
+
         sys.stderr.close()
-        sys.exit(EXIT_OK)
+        sys.exit(ExitCode.OK)

@@ -16,7 +16,8 @@ from outsource_advisor.cli.common import LangOption, OutputOption, Questionnaire
 from outsource_advisor.render import ReportFormat
 
 if TYPE_CHECKING:
-    from outsource_advisor.batch.scorer import Output
+    from outsource_advisor.batch.results import Output
+    from outsource_advisor.errors import ExitCode
 
 
 # Reports from `batch --report-dir` default to Markdown where the registry has it.
@@ -75,15 +76,16 @@ def _batch(
     report_dir: Path | None,
     report_format: ReportFormat,
     lang: str | None,
-) -> int:
+) -> ExitCode:
     from outsource_advisor.batch.columns import load_columns, plan_columns
     from outsource_advisor.batch.output import formatter
     from outsource_advisor.batch.reportdir import ReportDir
     from outsource_advisor.batch.runner import Run, run_batch
     from outsource_advisor.batch.scorer import Options, Scorer
-    from outsource_advisor.batch.sources import STDIN, Inputs
+    from outsource_advisor.batch.sources import Inputs
     from outsource_advisor.errors import UsageError
     from outsource_advisor.files.atomic import refuse_overwriting
+    from outsource_advisor.files.loading import STDIN
     from outsource_advisor.files.yamlio import size_limit
 
     if inputs.count(STDIN) > 1:

@@ -1,5 +1,5 @@
-"""What every command shares: exit codes, the error gate, common options, reading answers,
-and writing output. Only the CLI modules import it.
+"""What every command shares: the error gate, common options, notes about answers, and writing
+output. Only the CLI modules import it.
 """
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -16,12 +16,6 @@ if TYPE_CHECKING:
     from outsource_advisor.model.answers import Answers
     from outsource_advisor.model.questionnaire import Questionnaire
     from outsource_advisor.render import Report
-
-EXIT_OK = 0
-EXIT_INVALID_INPUT = 1
-EXIT_USAGE = 2
-EXIT_SOME_FAILED = 3
-EXIT_INTERRUPTED = 130
 
 
 def err(line: str) -> None:
@@ -34,20 +28,20 @@ def err(line: str) -> None:
 @contextmanager
 def exit_codes() -> Iterator[None]:
     """The one place where our exceptions become messages and exit codes."""
-    from outsource_advisor.errors import InputError, UsageError
+    from outsource_advisor.errors import ExitCode, InputError, UsageError
 
     try:
         yield
     except InputError as exc:
         for problem in exc.problems:
             err(f"error: {problem}")
-        raise typer.Exit(EXIT_INVALID_INPUT) from None
+        raise typer.Exit(ExitCode.INVALID_INPUT) from None
     except UsageError as exc:
         err(f"error: {exc}")
-        raise typer.Exit(EXIT_USAGE) from None
+        raise typer.Exit(ExitCode.USAGE) from None
     except KeyboardInterrupt:
         err("interrupted")
-        raise typer.Exit(EXIT_INTERRUPTED) from None
+        raise typer.Exit(ExitCode.INTERRUPTED) from None
 
 
 QuestionnaireOption = Annotated[
@@ -69,28 +63,6 @@ OutputOption = Annotated[
 ]
 
 
-def read_answers_source(source: str) -> tuple[Any, str, str]:
-    """Parse an answers file, or standard input for `-`; returns data, text and a display name."""
-    from outsource_advisor.errors import InputError, Problem
-    from outsource_advisor.files.loading import parse_answers_text, read_answers
-    from outsource_advisor.files.yamlio import decode, size_limit
-
-    if source == "-":
-        limit = size_limit()
-        raw = sys.stdin.buffer.read(limit + 1)
-        name = "<stdin>"
-        try:
-            if len(raw) > limit:
-                raise InputError([Problem(f"the input is larger than the {limit} bytes limit")])
-            text = decode(raw)
-            kind = "stdin.json" if text.lstrip().startswith("{") else "stdin.yaml"
-            return parse_answers_text(text, kind), text, name
-        except InputError as exc:
-            raise exc.located(file=name) from None
-    data, text = read_answers(Path(source))
-    return data, text, source
-
-
 def pick_language(questionnaire: Questionnaire, lang: str | None) -> str:
     from outsource_advisor.errors import UsageError
 
@@ -101,21 +73,6 @@ def pick_language(questionnaire: Questionnaire, lang: str | None) -> str:
             f"language {lang!r} is not available; this questionnaire has: {', '.join(questionnaire.languages)}"
         )
     return lang
-
-
-def load_for_answers(data: Any, questionnaire: str | None, text: str = "", name: str = "") -> Questionnaire:
-    """The questionnaire to check answers against: the one asked for, else the one they name
-    (then a wrong name is a mistake in the answers file, and is reported there)."""
-    from outsource_advisor.errors import InputError
-    from outsource_advisor.files.loading import answers_questionnaire_id, in_answers_file, load_questionnaire
-
-    named = answers_questionnaire_id(data)
-    try:
-        return load_questionnaire(questionnaire or named)
-    except InputError as exc:
-        if questionnaire is None and named is not None and exc.problems[0].file is None:
-            raise in_answers_file(exc, text, name) from None
-        raise
 
 
 def note_answers(answers: Answers, questionnaire: Questionnaire, name: str) -> None:

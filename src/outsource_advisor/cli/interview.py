@@ -11,8 +11,6 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from outsource_advisor.cli.common import (
-    EXIT_INTERRUPTED,
-    EXIT_INVALID_INPUT,
     QuestionnaireOption,
     err,
     exit_codes,
@@ -66,6 +64,7 @@ def interview(
 
 def _conduct(session: Session, language: str, console: Console, resume: str) -> InterviewState:
     """Run the interview, saving after every answer; a stop saves, says how to resume, and exits."""
+    from outsource_advisor.errors import ExitCode
     from outsource_advisor.interview.autosave import save_answers
     from outsource_advisor.interview.entries import Wording
     from outsource_advisor.interview.loop import InputEnded, Interrupted, run_interview
@@ -84,13 +83,13 @@ def _conduct(session: Session, language: str, console: Console, resume: str) -> 
             return run_interview(session.questionnaire, session.state, asker, save)
         except Interrupted as stop:
             _stopped(session, stop.state, words, "interview.interrupted", resume)
-            raise typer.Exit(EXIT_INTERRUPTED) from None
+            raise typer.Exit(ExitCode.INTERRUPTED) from None
         except InputEnded as stop:
             if stream is not None and asker.lines_read == 0:
                 err(words.msg("interview.no_input"))
             else:
                 _stopped(session, stop.state, words, "interview.input_ended", resume)
-            raise typer.Exit(EXIT_INVALID_INPUT) from None
+            raise typer.Exit(ExitCode.INVALID_INPUT) from None
 
 
 def _stopped(session: Session, state: InterviewState, words: Wording, key: str, resume: str) -> None:

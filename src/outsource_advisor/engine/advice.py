@@ -1,6 +1,6 @@
 """Decision support: what would change the answer, and how robust the answer is.
 
-Both re-run the engine's lean core (`engine.decide`), so what they report is exactly what the
+Both re-run the engine's lean core (`engine.scoring.decide`), so what they report is exactly what the
 engine would do with the changed answers or weights. Pure: randomness only from a given seed.
 """
 
@@ -24,7 +24,7 @@ from outsource_advisor.i18n.messages import message
 from outsource_advisor.i18n.wording import answer_label, format_decimal
 from outsource_advisor.model.answers import Answers
 from outsource_advisor.model.assessment import Assessment, Change, Robustness
-from outsource_advisor.model.compiled import CompiledQuestion
+from outsource_advisor.model.compiled import CompiledQuestion, compiled_of
 from outsource_advisor.model.conditions import Condition
 from outsource_advisor.model.questionnaire import (
     BooleanQuestion,
@@ -34,6 +34,7 @@ from outsource_advisor.model.questionnaire import (
     SingleChoice,
 )
 from outsource_advisor.model.text import localize
+from outsource_advisor.model.vocabulary import is_number
 
 ROBUSTNESS_RUNS = 500
 PERTURBATION = 0.2
@@ -65,7 +66,7 @@ def what_would_change(
 ) -> list[Change]:
     """For each question that can change, the nearest other answer that changes the
     recommendation (for numbers, the threshold in each direction), cheapest first."""
-    compiled = questionnaire.compiled
+    compiled = compiled_of(questionnaire)
     shown, kept = shown_values(compiled, values)
     candidates = _candidate_questions(questionnaire, shown)
     changes: list[Change] = []
@@ -146,7 +147,7 @@ def _number_changes(
     only switch at breakpoints, so the result can only change at one breakpoint or once between
     two: walk the breakpoints outward, then bisect the first interval that changes.
     """
-    known = isinstance(current, int | float) and not isinstance(current, bool)
+    known = is_number(current)
     points = _breakpoints(q, question)
     span = _scoring_span(question) or (max(points) - min(points) if len(points) > 1 else 1.0)
     here = float(current) if known else None
@@ -271,7 +272,7 @@ def robustness(
     Each run sums the same rounded contributions as the engine, so with no perturbation every
     run reproduces the engine's recommendation exactly.
     """
-    compiled = questionnaire.compiled
+    compiled = compiled_of(questionnaire)
     shown, kept = shown_values(compiled, values)
     scored = scored_answers(shown, kept)
     forbidden, required = decisive_rules(compiled, kept)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from outsource_advisor.model.assessment import Assessment
-from outsource_advisor.model.conditions import OUTCOMES
+from outsource_advisor.model.vocabulary import OUTCOMES, Outcome
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +39,7 @@ class Comparison:
     new_source: str
     changed: bool
     recommendation: dict[str, str]
-    scores: dict[str, ScoreChange]
+    scores: dict[Outcome, ScoreChange]
     answers: list[AnswerChange]
     activities: list[DecisionChange]
     warnings_added: list[str]

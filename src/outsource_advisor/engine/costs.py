@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from outsource_advisor.model.assessment import OptionCost
-from outsource_advisor.model.questionnaire import CostModel, Decision
+from outsource_advisor.model.questionnaire import CostModel
+from outsource_advisor.model.vocabulary import Decision
 
 
 class CostFigures(Protocol):

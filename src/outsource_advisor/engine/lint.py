@@ -11,17 +11,16 @@ from pydantic import BaseModel
 from outsource_advisor.errors import Loc, Problem
 from outsource_advisor.i18n.messages import LANGUAGES
 from outsource_advisor.model.compiled import Triple
-from outsource_advisor.model.conditions import OUTCOMES
 from outsource_advisor.model.questionnaire import (
     ActivityChange,
     BooleanQuestion,
-    Decision,
     MultiChoice,
     NumberQuestion,
     Questionnaire,
     SingleChoice,
 )
 from outsource_advisor.model.text import Text, check_text, format_number, missing_languages
+from outsource_advisor.model.vocabulary import OUTCOMES, Decision
 
 
 def _is_text_type(annotation: Any) -> bool:
@@ -97,9 +96,9 @@ def _can_win(choices: list[list[Triple]], target: int) -> bool:
 
 def _unreachable(q: Questionnaire) -> list[Problem]:
     choices = _choices(q)
-    required = {r.require.value for r in q.rules if r.require is not None}
+    required = {r.require for r in q.rules if r.require is not None}
     return [
-        Problem(f"no answers can make {outcome!r} the recommendation", loc=("rules",))
+        Problem(f"no answers can make {outcome.value!r} the recommendation", loc=("rules",))
         for i, outcome in enumerate(OUTCOMES)
         if outcome not in required and not _can_win(choices, i)
     ]

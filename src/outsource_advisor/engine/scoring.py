@@ -32,19 +32,19 @@ from outsource_advisor.model.assessment import (
     ReadinessCheck,
     Warning,
 )
-from outsource_advisor.model.compiled import CompiledQuestion, CompiledQuestionnaire, Reason, Terms, Triple
-from outsource_advisor.model.conditions import OUTCOMES, UNKNOWN
+from outsource_advisor.model.compiled import CompiledQuestion, CompiledQuestionnaire, Reason, Terms, Triple, compiled_of
+from outsource_advisor.model.memo import Memo
 from outsource_advisor.model.questionnaire import (
     Activity,
     ActivityChange,
     CostModel,
     CostOverrides,
-    Decision,
     Questionnaire,
     Rule,
     WarningSpec,
 )
 from outsource_advisor.model.text import localize
+from outsource_advisor.model.vocabulary import OUTCOMES, UNKNOWN, Decision, Outcome, is_number
 
 # On a tie the middle way wins, then in-house: "the truth is in the middle".
 _TIE_ORDER = ("hybrid", "in_house", "outsourced")
@@ -59,10 +59,10 @@ class Choice:
     """Scores and recommendation, before any text: what the engine decides."""
 
     scores: dict[str, float]
-    recommendation: str
+    recommendation: Outcome
     overriding_rule: Rule | None
-    rivals: list[str]
-    forbidden: dict[str, Rule]
+    rivals: list[Outcome]
+    forbidden: dict[Outcome, Rule]
 
 
 def shown_values(
@@ -89,9 +89,18 @@ def scored_answers(shown: list[CompiledQuestion], values: dict[str, Any]) -> lis
     return result
 
 
+# Scaled points already worked out, per compiled questionnaire and terms: a survey repeats the
+# same answers. The engine's own memo, beside the compiled questionnaire, never inside it.
+_SCALED: Memo[CompiledQuestionnaire, dict[Terms, Triple]] = Memo(lambda compiled: {})
+
+
 def contribution_points(compiled: CompiledQuestionnaire, terms: Terms) -> Triple:
     """An answer's points on the 0..100 scale, rounded to 0.01 as shown to the user."""
-    known = compiled.scaled.get(terms)
+    return _scaled_points(compiled, terms, _SCALED(compiled))
+
+
+def _scaled_points(compiled: CompiledQuestionnaire, terms: Terms, memo: dict[Terms, Triple]) -> Triple:
+    known = memo.get(terms)
     if known is not None:
         return known
     raw = compiled.points(terms)
@@ -101,43 +110,44 @@ def contribution_points(compiled: CompiledQuestionnaire, terms: Terms) -> Triple
         round(raw[1] * scale, 2) + 0.0,
         round(raw[2] * scale, 2) + 0.0,
     )
-    if len(compiled.scaled) < _SCALED_LIMIT:  # a number curve's terms vary with the answer
-        compiled.scaled[terms] = points
+    if len(memo) < _SCALED_LIMIT:  # a number curve's terms vary with the answer
+        memo[terms] = points
     return points
 
 
 def sum_scores(compiled: CompiledQuestionnaire, scored: list[ScoredAnswer]) -> dict[str, float]:
     """50 for every outcome plus each answer's contribution, summed in a fixed order."""
+    memo = _SCALED(compiled)
     in_house = hybrid = outsourced = 50.0
     for _, _, terms, _ in scored:
         if terms is not None:
-            points = contribution_points(compiled, terms)
+            points = _scaled_points(compiled, terms, memo)
             in_house += points[0]
             hybrid += points[1]
             outsourced += points[2]
     return {"in_house": round(in_house, 2), "hybrid": round(hybrid, 2), "outsourced": round(outsourced, 2)}
 
 
-def decisive_rules(compiled: CompiledQuestionnaire, values: dict[str, Any]) -> tuple[dict[str, Rule], list[Rule]]:
+def decisive_rules(compiled: CompiledQuestionnaire, values: dict[str, Any]) -> tuple[dict[Outcome, Rule], list[Rule]]:
     """Outcomes ruled out (with the first rule that did it), and the rules requiring one, in order."""
-    forbidden: dict[str, Rule] = {}
+    forbidden: dict[Outcome, Rule] = {}
     required: list[Rule] = []
     for cr in compiled.rules:
         rule = cr.rule
         if not (rule.forbid or rule.require) or not cr.check(values, None):
             continue
         for outcome in rule.forbid:
-            forbidden.setdefault(outcome.value, rule)
+            forbidden.setdefault(outcome, rule)
         if rule.require is not None:
             required.append(rule)
     return forbidden, required
 
 
-def best(scores: dict[str, float], candidates: list[str]) -> str:
+def best(scores: dict[str, float], candidates: list[Outcome]) -> Outcome:
     return max(candidates, key=lambda o: (scores[o], -_TIE_ORDER.index(o)))
 
 
-def choose(scores: dict[str, float], forbidden: dict[str, Rule], required: list[Rule]) -> Choice:
+def choose(scores: dict[str, float], forbidden: dict[Outcome, Rule], required: list[Rule]) -> Choice:
     """A required outcome if one is allowed, else the best allowed score.
 
     The rivals are the outcomes the scores could still have chosen instead (none when a rule
@@ -146,7 +156,8 @@ def choose(scores: dict[str, float], forbidden: dict[str, Rule], required: list[
     top = best(scores, list(OUTCOMES))
     allowed = [o for o in OUTCOMES if o not in forbidden] or list(OUTCOMES)
     for rule in required:
-        outcome = rule.require.value  # type: ignore[union-attr]
+        outcome = rule.require
+        assert outcome is not None
         if outcome in allowed:
             return Choice(scores, outcome, None if outcome == top else rule, [], forbidden)
     choice = best(scores, allowed)
@@ -156,7 +167,7 @@ def choose(scores: dict[str, float], forbidden: dict[str, Rule], required: list[
 
 def decide(questionnaire: Questionnaire, values: dict[str, Any]) -> Choice:
     """Scores and recommendation for these answers (hidden ones are ignored), fast and text-free."""
-    compiled = questionnaire.compiled
+    compiled = compiled_of(questionnaire)
     shown, kept = shown_values(compiled, values)
     forbidden, required = decisive_rules(compiled, kept)
     return choose(sum_scores(compiled, scored_answers(shown, kept)), forbidden, required)
@@ -167,7 +178,7 @@ class _Context:
 
     def __init__(self, questionnaire: Questionnaire, answers: Answers, lang: str | None) -> None:
         self.q = questionnaire
-        self.compiled = questionnaire.compiled
+        self.compiled = compiled_of(questionnaire)
         self.values = answers.values
         self.overrides = answers.assumptions
         self.lang = lang if lang in questionnaire.languages else questionnaire.default_language
@@ -243,7 +254,7 @@ def _contributions(ctx: _Context, scored: list[ScoredAnswer]) -> list[Contributi
     return result
 
 
-def runner_up(scores: dict[str, float], recommendation: str, forbidden: dict[str, Rule]) -> str:
+def runner_up(scores: dict[str, float], recommendation: Outcome, forbidden: dict[Outcome, Rule]) -> Outcome:
     """The outcome the margin is measured against: the best other one a rule has not ruled out."""
     others = [o for o in OUTCOMES if o != recommendation]
     open_others = [o for o in others if o not in forbidden]
@@ -263,13 +274,13 @@ def chosen_activities(q: Questionnaire, values: dict[str, Any]) -> list[Activity
 Plan = list[tuple[Activity, Decision, list[Any]]]
 
 
-def plan_for(q: Questionnaire, values: dict[str, Any], outcome: str) -> Plan:
+def plan_for(q: Questionnaire, values: dict[str, Any], outcome: Outcome) -> Plan:
     """Each chosen activity's decision under one outcome, with its reasons (as texts)."""
     plan: Plan = [
-        (activity, activity.plan[outcome].decision, [activity.plan[outcome].reason])  # type: ignore[index]
+        (activity, activity.plan[outcome].decision, [activity.plan[outcome].reason])
         for activity in chosen_activities(q, values)
     ]
-    for cr in q.compiled.rules:
+    for cr in compiled_of(q).rules:
         if not cr.rule.set_activities or not cr.check(values, outcome):
             continue
         for change in cr.rule.set_activities:
@@ -299,7 +310,7 @@ def _describe_plan(ctx: _Context, plan: Plan) -> list[ActivityPlan]:
         ActivityPlan(
             id=activity.id,
             name=ctx.text(activity.name),
-            decision=decision.value,
+            decision=decision,
             reasons=[ctx.text(r) for r in reasons],
             who_does_what=_who_does_what(ctx, activity, decision),
             legal=list(activity.legal),
@@ -320,7 +331,7 @@ def _who_does_what(ctx: _Context, activity: Activity, decision: Decision) -> str
 
 def number_answer(values: dict[str, Any], qid: str | None) -> float | None:
     value = values.get(qid) if qid else None
-    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+    return float(value) if is_number(value) else None
 
 
 def activity_costs(activities: list[Activity], overrides: CostOverrides | None) -> dict[str, ActivityCost]:
@@ -349,7 +360,7 @@ def cost_model(q: Questionnaire, overrides: CostOverrides | None) -> CostModel:
 
 
 def option_cost(
-    q: Questionnaire, values: dict[str, Any], overrides: CostOverrides | None, plan: Plan, outcome: str
+    q: Questionnaire, values: dict[str, Any], overrides: CostOverrides | None, plan: Plan, outcome: Outcome
 ) -> OptionCost:
     """What one outcome's plan would cost."""
     model = cost_model(q, overrides)
@@ -370,7 +381,7 @@ def option_cost(
     )
 
 
-def _costs(ctx: _Context, plans: dict[str, Plan]) -> Costs:
+def _costs(ctx: _Context, plans: dict[Outcome, Plan]) -> Costs:
     overrides = ctx.overrides
     model = cost_model(ctx.q, overrides)
     horizon = number_answer(ctx.values, model.inputs.horizon_months)
@@ -392,10 +403,10 @@ def _costs(ctx: _Context, plans: dict[str, Plan]) -> Costs:
     )
 
 
-def rule_warnings(q: Questionnaire, values: dict[str, Any], outcome: str) -> list[WarningSpec]:
+def rule_warnings(q: Questionnaire, values: dict[str, Any], outcome: Outcome) -> list[WarningSpec]:
     """The rules' warnings for this outcome, in order, the first of each code."""
     found: dict[str, WarningSpec] = {}
-    for cr in q.compiled.rules:
+    for cr in compiled_of(q).rules:
         spec = cr.rule.warn
         if spec is not None and spec.code not in found and cr.check(values, outcome):
             found[spec.code] = spec
@@ -408,7 +419,7 @@ def budget_short(q: Questionnaire, values: dict[str, Any], fees: float) -> float
     return budget if budget is not None and budget < fees else None
 
 
-def _warnings(ctx: _Context, recommendation: str, fees: float) -> list[Warning]:
+def _warnings(ctx: _Context, recommendation: Outcome, fees: float) -> list[Warning]:
     """Warnings from the rules, in order, one per code; then the budget check."""
     warnings = [Warning(spec.code, ctx.text(spec.message)) for spec in rule_warnings(ctx.q, ctx.values, recommendation)]
     spec = ctx.q.costs.budget_warning
@@ -439,7 +450,7 @@ def _readiness(ctx: _Context, activities: list[ActivityPlan]) -> list[ReadinessC
     return checks
 
 
-def _phases(ctx: _Context, recommendation: str, plans: dict[str, Plan]) -> list[Phase]:
+def _phases(ctx: _Context, recommendation: Outcome, plans: dict[Outcome, Plan]) -> list[Phase]:
     """The first phased path whose condition holds, step by step, with each step's hand-overs."""
     for path, check in ctx.compiled.phases:
         if not check(ctx.values, recommendation):
@@ -450,14 +461,14 @@ def _phases(ctx: _Context, recommendation: str, plans: dict[str, Plan]) -> list[
             months = step.months if step.months is not None else number_answer(ctx.values, step.months_from)
             end = start + math.ceil(months) - 1 if months is not None else None
             outcome = recommendation if step.outcome == "recommended" else step.outcome
-            plan = plans[str(outcome)] if outcome is not None else []
+            plan = plans[outcome] if outcome is not None else []
             if start > ctx.q.costs.startup_months:  # start-up work (training) is over by then
                 plan = [item for item in plan if not item[0].startup_only]
             phases.append(
                 Phase(
                     from_month=start,
                     to_month=end,
-                    outcome=None if outcome is None else str(outcome),
+                    outcome=outcome,
                     title=ctx.text(step.title),
                     text=ctx.text(step.text),
                     delegate=[ctx.text(a.name) for a, d, _ in plan if d is Decision.DELEGATE],
@@ -476,8 +487,8 @@ def confidence(
     values: dict[str, Any],
     shown: list[CompiledQuestion],
     scores: dict[str, float],
-    recommendation: str,
-    rivals: list[str],
+    recommendation: Outcome,
+    rivals: list[Outcome],
 ) -> float:
     """How sure the recommendation is: the share of the scoring weight actually answered,
     times a closeness factor from the worst-case margin over the rivals still allowed: the lead
@@ -500,7 +511,7 @@ def confidence(
     if not rivals:
         return round(coverage, 2)
     rec = OUTCOMES.index(recommendation)
-    scale = q.compiled.scale
+    scale = compiled_of(q).scale
     worst = min(
         scores[recommendation]
         - scores[rival]

@@ -11,9 +11,15 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from outsource_advisor.i18n.messages import message
-from outsource_advisor.model.conditions import UNKNOWN
-from outsource_advisor.model.questionnaire import BooleanQuestion, MultiChoice, Questionnaire, SingleChoice
-from outsource_advisor.model.text import localize
+from outsource_advisor.model.questionnaire import (
+    MultiChoice,
+    NumberQuestion,
+    Questionnaire,
+    SingleChoice,
+    accepts_unknown,
+)
+from outsource_advisor.model.text import format_number, localize
+from outsource_advisor.model.vocabulary import UNKNOWN, is_number
 
 # Thousands separator and decimal mark; a language not listed writes numbers the English way.
 _SEPARATORS: dict[str, tuple[str, str]] = {"en": (",", "."), "it": (".", ",")}
@@ -59,17 +65,28 @@ def outcome_label(outcome: str, lang: str) -> str:
     return message(f"outcome.{outcome}", lang)
 
 
-def answer_label(q: Questionnaire, qid: str, value: Any, lang: str) -> str:
-    """An answer as a person reads it: option labels, yes/no, numbers written in the language."""
+def answer_label(q: Questionnaire, qid: str, value: Any, lang: str, *, as_typed: bool = False) -> str:
+    """An answer as a person reads it: option labels, yes or no, "don't know", and numbers
+    written in the language (`1,234.5`; in Italian `1.234,5`).
+
+    `as_typed` is for the interview, where the answer shown may be typed back: a number reads as
+    it is typed (`1234.5`; the prompt would read `1.234,5` as 1.2345), followed by its unit.
+    A question left unanswered (None, only in an interview) reads "skipped".
+    """
     question = q.questions[qid]
-    if value == UNKNOWN:
+    if value is None:
+        return message("interview.skipped", lang)
+    if value == UNKNOWN and accepts_unknown(question):
         return message("unknown", lang)
     if isinstance(question, SingleChoice | MultiChoice):
         labels = {o.value: o.label for o in q.options_of(question)}
         chosen = value if isinstance(value, list) else [value]
         return ", ".join(localize(labels.get(v, v), lang, q.default_language) for v in chosen)
-    if isinstance(question, BooleanQuestion):
+    if isinstance(value, bool):
         return message("yes" if value else "no", lang)
-    if isinstance(value, int | float) and not isinstance(value, bool):
+    if not is_number(value):
+        return str(value)
+    if not as_typed:
         return format_decimal(value, lang)
-    return str(value)
+    unit = localize(question.unit, lang, q.default_language) if isinstance(question, NumberQuestion) else ""
+    return f"{format_number(value)} {unit}".strip()

@@ -4,7 +4,7 @@ It is the file `assess` reads (the same envelope) with `complete` saying whether
 question has been put to the person. A question left unanswered on purpose is saved as an
 empty value (`internal_hourly_cost: null`), which `assess` reads as not answered and a resumed
 interview does not ask again. YAML unless the name ends in `.json`; both are written so that
-our loader reads back exactly what was saved (see `yamlio.dump_yaml`).
+our loader reads back exactly what was saved (see `files.yamlio.dump_yaml`).
 """
 
 from __future__ import annotations
@@ -19,10 +19,11 @@ from typing import Any
 from outsource_advisor.errors import InputError, UsageError
 from outsource_advisor.files.atomic import write_atomic
 from outsource_advisor.files.loading import (
-    answers_questionnaire_id,
-    check_answers_text,
+    Document,
+    check_answers,
     load_questionnaire,
-    read_answers,
+    questionnaire_for,
+    read_document,
 )
 from outsource_advisor.files.yamlio import dump_yaml, is_json_name
 from outsource_advisor.interview.loop import InterviewState, is_complete, progress
@@ -67,16 +68,15 @@ def save_answers(path: Path, questionnaire: Questionnaire, state: InterviewState
     write_atomic(path, dump_answers(questionnaire, state, path.name))
 
 
-def load_state(path: Path, questionnaire: Questionnaire) -> tuple[InterviewState, str | None]:
+def load_state(document: Document, questionnaire: Questionnaire) -> tuple[InterviewState, str | None]:
     """The answers in a file, to resume; also the questionnaire version they were written for.
 
     Every answer is kept, hidden ones included. An invalid file is refused with every problem
     and its line (InputError) rather than partly loaded, so a resumed interview never drops
     what someone wrote there.
     """
-    data, text = read_answers(path)
-    check_answers_text(questionnaire, data, text, str(path), partial=True)
-    envelope = read_envelope(data)
+    check_answers(document, questionnaire, partial=True)
+    envelope = read_envelope(document.data)
     values, _ = check_values(questionnaire, envelope.answers)
     skipped = {qid for qid, value in envelope.answers.items() if value is None}
     state = InterviewState(
@@ -101,7 +101,7 @@ def default_answers_path(questionnaire: Questionnaire, today: str, folder: Path 
 
 def _is_unfinished(path: Path, questionnaire: Questionnaire) -> bool:
     try:
-        envelope = read_envelope(read_answers(path)[0])
+        envelope = read_envelope(read_document(path).data)
     except InputError:
         return False
     return envelope.complete is False and envelope.questionnaire in (None, questionnaire.id)
@@ -134,8 +134,10 @@ def open_session(
 
     The questionnaire is the one asked for, else the one an existing file names, else the default.
     """
+    document: Document | None = None
     if answers is not None and answers.exists():
-        q = load_questionnaire(questionnaire or answers_questionnaire_id(read_answers(answers)[0]))
+        document = read_document(answers)
+        q = questionnaire_for(document, questionnaire)
         path = answers
     else:
         q = load_questionnaire(questionnaire)
@@ -143,6 +145,6 @@ def open_session(
     check_writable(path)
     if not path.exists():
         return Session(q, path, InterviewState(date=today, interviewer=interviewer), resumed=False)
-    state, version = load_state(path, q)
+    state, version = load_state(document or read_document(path), q)
     state = replace(state, date=state.date or today, interviewer=interviewer or state.interviewer)
     return Session(q, path, state, resumed=True, written_for=version if version != q.version else None)

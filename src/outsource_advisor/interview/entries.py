@@ -17,10 +17,11 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from outsource_advisor.errors import closest
 from outsource_advisor.i18n.messages import message
+from outsource_advisor.i18n.wording import answer_label
 from outsource_advisor.interview.loop import Answer, Back, Note, Step
-from outsource_advisor.model.compiled import InvalidAnswer, closest
-from outsource_advisor.model.conditions import UNKNOWN
+from outsource_advisor.model.compiled import InvalidAnswer
 from outsource_advisor.model.questionnaire import (
     BooleanQuestion,
     MultiChoice,
@@ -33,6 +34,7 @@ from outsource_advisor.model.questionnaire import (
     accepts_unknown,
 )
 from outsource_advisor.model.text import Text, clean, format_number, localize
+from outsource_advisor.model.vocabulary import UNKNOWN
 
 HELP_KEY = "?"
 BACK_KEY = "<"
@@ -75,6 +77,10 @@ class Wording:
 
     def unknown_words(self) -> set[str]:
         return {UNKNOWN, message("unknown", self.lang).lower()}
+
+    def answer(self, qid: str, value: Any) -> str:
+        """An answer as the person reads it, and could type it again: `12 hours a week`."""
+        return answer_label(self.questionnaire, qid, value, self.lang, as_typed=True)
 
 
 def tidy(typed: str) -> str:
@@ -225,20 +231,3 @@ def _allowed_number(question: NumberQuestion, words: Wording) -> str:
     if hi is not None:
         return f"{kind} {words.msg('interview.allowed.at_most', hi=hi)}"
     return kind
-
-
-def answer_label(question: Question, options: tuple[Option, ...], value: Any, words: Wording) -> str:
-    """An answer as the person reads it: option labels, `yes`, `12 hours a week`, `don't know`."""
-    if value is None:
-        return words.msg("interview.skipped")
-    if value == UNKNOWN and accepts_unknown(question):
-        return words.msg("unknown")
-    if isinstance(value, bool):
-        return words.msg("yes" if value else "no")
-    labels = {o.value: words.text(o.label) for o in options}
-    if isinstance(value, list):
-        return ", ".join(labels.get(str(v), str(v)) for v in value)
-    if isinstance(question, NumberQuestion) and isinstance(value, int | float):
-        unit = words.text(question.unit)
-        return f"{format_number(value)} {unit}".strip()
-    return labels.get(value, str(value)) if isinstance(value, str) else str(value)

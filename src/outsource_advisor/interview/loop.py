@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 from outsource_advisor.model.answers import settle
-from outsource_advisor.model.compiled import CompiledQuestion
+from outsource_advisor.model.compiled import CompiledQuestion, compiled_of
 from outsource_advisor.model.questionnaire import Option, Questionnaire, Section
 
 # The answer contract's free-text company name doubles as the respondent of the answers file.
@@ -66,7 +66,7 @@ class InterviewState:
 
 def shown(questionnaire: Questionnaire, state: InterviewState) -> list[CompiledQuestion]:
     """The questions shown for these answers, in order."""
-    return questionnaire.compiled.visible(state.given)
+    return compiled_of(questionnaire).visible(state.given)
 
 
 def open_questions(questionnaire: Questionnaire, state: InterviewState) -> list[str]:
@@ -135,7 +135,6 @@ class ReviewRow:
 
     number: int | None
     question: CompiledQuestion
-    options: tuple[Option, ...]
     answered: bool
     value: Any
     note: str
@@ -282,7 +281,7 @@ class _Interview:
 
     def _review(self) -> Review:
         rows = [self._row(i, cq) for i, cq in enumerate(shown(self.q, self.state), 1)]
-        compiled = self.q.compiled.by_id
+        compiled = compiled_of(self.q).by_id
         ignored = [self._row(None, compiled[qid]) for qid in settle(self.q, self.state.given).ignored]
         return Review(rows, ignored, self.state.notes.get("general", ""))
 
@@ -290,7 +289,6 @@ class _Interview:
         return ReviewRow(
             number=number,
             question=cq,
-            options=tuple(self.q.options_of(cq.question)),
             answered=cq.id in self.state.values,
             value=self.state.values.get(cq.id),
             note=self.state.notes.get(cq.id, ""),

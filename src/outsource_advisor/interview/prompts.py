@@ -32,7 +32,6 @@ from outsource_advisor.interview.entries import (
     Invalid,
     Wording,
     allowed,
-    answer_label,
     parse_entry,
     sentence,
     tidy,
@@ -128,7 +127,7 @@ class ConsoleAsker:
         self._show_choices(step)
         self.console.print(Text(words.msg("interview.hint"), style="dim"))
         if step.answered:
-            label = answer_label(step.question.question, step.options, step.current, words)
+            label = words.answer(step.qid, step.current)
             self.console.print(Text(words.msg("interview.current", answer=clean(label))))
         self._show_note(step)
         self._on_screen = step.qid
@@ -198,7 +197,7 @@ class ConsoleAsker:
     def _row_cells(self, row: ReviewRow) -> tuple[Text, Text, Text]:
         """Question, answer and note of a review row, as text that is never read as markup."""
         words = self.words
-        answer = answer_label(row.question.question, row.options, row.value, words) if row.answered else "—"
+        answer = words.answer(row.question.id, row.value) if row.answered else "—"
         return (
             Text(words.text(row.question.question.text)),
             Text(clean(answer)),

@@ -7,14 +7,15 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError
 
-from outsource_advisor.errors import InputError, Problem, problems_from_pydantic
-from outsource_advisor.model.compiled import InvalidAnswer, closest
+from outsource_advisor.errors import InputError, Problem, did_you_mean, problems_from_pydantic
+from outsource_advisor.model.compiled import InvalidAnswer, compiled_of
 from outsource_advisor.model.questionnaire import CostOverrides, Questionnaire
+from outsource_advisor.model.vocabulary import is_number
 
 
 def _plain_text(value: Any) -> Any:
     """A respondent called `42` is still a name; YAML just read it as a number."""
-    if isinstance(value, int | float) and not isinstance(value, bool):
+    if is_number(value):
         return str(value)
     return value
 
@@ -81,9 +82,8 @@ def read_envelope(data: Any) -> AnswersFile:
 
 
 def _unknown_top_key(key: str) -> str:
-    match = closest(key, list(ENVELOPE_KEYS))
-    hint = f"did you mean {match!r}? " if match else ""
-    return f"unknown key; {hint}allowed: {', '.join(ENVELOPE_KEYS)} (answers go under 'answers:')"
+    hint = did_you_mean(key, list(ENVELOPE_KEYS)) or ";"
+    return f"unknown key{hint} allowed: {', '.join(ENVELOPE_KEYS)} (answers go under 'answers:')"
 
 
 def validate_answers(questionnaire: Questionnaire, data: Any, *, partial: bool = False) -> Answers:
@@ -121,23 +121,21 @@ def _check_overrides(questionnaire: Questionnaire, overrides: CostOverrides | No
     problems = []
     for aid in overrides.activities:
         if aid not in questionnaire.activity_index:
-            match = closest(aid, known)
-            hint = f"; did you mean {match!r}?" if match else ""
+            hint = did_you_mean(aid, known)
             problems.append(Problem(f"unknown activity{hint}", loc=("assumptions", "activities", aid)))
     return problems
 
 
 def check_values(questionnaire: Questionnaire, raw: dict[str, Any]) -> tuple[dict[str, Any], list[Problem]]:
     """Normalise each answer; an empty value (null) counts as not answered."""
-    compiled = questionnaire.compiled
+    compiled = compiled_of(questionnaire)
     values: dict[str, Any] = {}
     problems: list[Problem] = []
     for qid, value in raw.items():
         cq = compiled.by_id.get(qid) if isinstance(qid, str) else None
         if cq is None:
-            hint = compiled.suggest(str(qid))
-            message = f"unknown question; did you mean {hint!r}?" if hint else "unknown question"
-            problems.append(Problem(message, loc=("answers", str(qid))))
+            hint = did_you_mean(str(qid), list(compiled.by_id))
+            problems.append(Problem(f"unknown question{hint}", loc=("answers", str(qid))))
             continue
         if value is None:
             continue
@@ -152,7 +150,7 @@ def settle(questionnaire: Questionnaire, values: dict[str, Any], envelope: Answe
     """Keep the answers to questions that are shown; note the hidden and the missing ones."""
     shown_ids: set[str] = set()
     missing: list[str] = []
-    for cq in questionnaire.compiled.visible(values):
+    for cq in compiled_of(questionnaire).visible(values):
         shown_ids.add(cq.id)
         if cq.id not in values and cq.question.required:
             missing.append(cq.id)

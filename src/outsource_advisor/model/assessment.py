@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from outsource_advisor.model.vocabulary import Decision, Outcome
+
 Scores = dict[str, float]
 
 
@@ -26,7 +28,7 @@ class Contribution:
 class ActivityPlan:
     id: str
     name: str
-    decision: str
+    decision: Decision
     reasons: list[str]
     who_does_what: str
     legal: list[str]
@@ -82,7 +84,7 @@ class Costs:
     currency: str
     horizon_months: float
     hourly_cost: float | None
-    options: dict[str, OptionCost]
+    options: dict[Outcome, OptionCost]
     assumptions: dict[str, float]
     activities: dict[str, ActivityCost]
     overridden: list[str]
@@ -94,7 +96,7 @@ class Phase:
 
     from_month: int
     to_month: int | None
-    outcome: str | None
+    outcome: Outcome | None
     title: str
     text: str
     delegate: list[str]
@@ -109,7 +111,7 @@ class Change:
     answer: Any
     to: Any
     direction: str | None
-    becomes: str
+    becomes: Outcome
     distance: float
     message: str
 
@@ -136,9 +138,9 @@ class Assessment:
     questionnaire: QuestionnaireRef
     program_version: str
     respondent: str | None
-    recommendation: str
+    recommendation: Outcome
     scores: Scores
-    runner_up: str
+    runner_up: Outcome
     margin: float
     confidence: float
     decided_by: DecidedBy | None
@@ -156,5 +158,5 @@ class Assessment:
     def warning_codes(self) -> list[str]:
         return [w.code for w in self.warnings]
 
-    def decided(self, decision: str) -> list[str]:
+    def decided(self, decision: Decision) -> list[str]:
         return [a.id for a in self.activities if a.decision == decision]

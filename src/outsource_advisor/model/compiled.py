@@ -6,15 +6,16 @@ the lookups and parsing of the model once here keeps each response to plain dict
 
 from __future__ import annotations
 
-import difflib
 import itertools
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from outsource_advisor.model.conditions import OUTCOMES, UNKNOWN, Check, compile_condition
+from outsource_advisor.errors import did_you_mean
+from outsource_advisor.model.conditions import Check, compile_condition
+from outsource_advisor.model.memo import Memo
 from outsource_advisor.model.questionnaire import (
     BooleanQuestion,
     MultiChoice,
@@ -29,6 +30,7 @@ from outsource_advisor.model.questionnaire import (
     accepts_unknown,
 )
 from outsource_advisor.model.text import format_number
+from outsource_advisor.model.vocabulary import OUTCOMES, UNKNOWN, is_number
 
 Triple = tuple[float, float, float]
 Reason = str | dict[str, str]
@@ -85,8 +87,11 @@ class CompiledRule:
     check: Check
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)
 class CompiledQuestionnaire:
+    """A questionnaire compiled: what scoring and validation need, as plain lists, tuples and closures.
+    Weakly referable, so that a room using one can keep a `Memo` beside it."""
+
     questions: list[CompiledQuestion]
     by_id: dict[str, CompiledQuestion]
     scale: float
@@ -94,13 +99,6 @@ class CompiledQuestionnaire:
     rules: list[CompiledRule]
     readiness: list[ReadinessItem]
     phases: list[tuple[PhasePath, Check]]
-    # Scaled points already worked out, by terms: a survey repeats the same answers. Not an
-    # init field, so a `dataclasses.replace` with other weights starts with an empty one.
-    scaled: dict[Terms, Triple] = field(default_factory=dict, init=False, repr=False, compare=False)
-
-    def suggest(self, qid: str) -> str | None:
-        """The closest question id to a mistyped one."""
-        return closest(qid, list(self.by_id))
 
     def visible(self, values: dict[str, Any]) -> list[CompiledQuestion]:
         """The questions shown for these answers, in order. A `when` only sees answers to
@@ -127,6 +125,12 @@ class CompiledQuestionnaire:
         )
 
 
+def compiled_of(q: Questionnaire) -> CompiledQuestionnaire:
+    """Validators, conditions and scoring of `q`, compiled once and reused for every response.
+    Remembered here, beside the model, which knows nothing of its compiler."""
+    return _COMPILED(q)
+
+
 def compile_questionnaire(q: Questionnaire) -> CompiledQuestionnaire:
     weights: list[Triple] = []
 
@@ -148,6 +152,9 @@ def compile_questionnaire(q: Questionnaire) -> CompiledQuestionnaire:
         readiness=list(q.readiness),
         phases=[(path, compile_condition(path.if_)) for path in q.phases],
     )
+
+
+_COMPILED = Memo(compile_questionnaire)
 
 
 def _total_swing(questions: list[CompiledQuestion]) -> float:
@@ -200,20 +207,6 @@ def _got(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def closest(value: str, candidates: list[str]) -> str | None:
-    """The candidate a mistyped value most likely meant: one it begins, else the most similar."""
-    starts = [c for c in candidates if value and c.startswith(value)]
-    if len(starts) == 1:
-        return starts[0]
-    close = difflib.get_close_matches(value, candidates, n=1, cutoff=0.6)
-    return close[0] if close else None
-
-
-def _closest(value: str, allowed: list[str]) -> str:
-    match = closest(value, allowed)
-    return f"; did you mean {match!r}?" if match else ""
-
-
 def _triple(points: Any) -> Triple:
     return points.as_tuple() if points is not None else ZERO
 
@@ -231,7 +224,7 @@ def _single(q: Questionnaire, question: SingleChoice, register: Register) -> Any
             choice = value.strip()
             if choice in table:
                 return choice
-            raise InvalidAnswer(f"must be {allowed} (got {_got(value)}{_closest(choice, values)})")
+            raise InvalidAnswer(f"must be {allowed} (got {_got(value)}{did_you_mean(choice, values)})")
         raise InvalidAnswer(f"must be {allowed} (got {_got(value)})")
 
     scored = any(o.points is not None for o in options)
@@ -253,7 +246,7 @@ def _multi(q: Questionnaire, question: MultiChoice, register: Register) -> Any:
         chosen = list(dict.fromkeys(i.strip() for i in items if i.strip()))
         for item in chosen:
             if item not in known:
-                raise InvalidAnswer(f"{item!r} is not an option{_closest(item, values)}; allowed: {allowed}")
+                raise InvalidAnswer(f"{item!r} is not an option{did_you_mean(item, values)}; allowed: {allowed}")
         if len(chosen) < lo_n:
             raise InvalidAnswer(f"choose at least {lo_n} (got {len(chosen)})")
         if hi_n is not None and len(chosen) > hi_n:
@@ -299,7 +292,7 @@ def _number(q: Questionnaire, question: NumberQuestion, register: Register) -> A
         number = value
         if isinstance(value, str) and _DECIMAL.match(value.strip()):
             number = float(value.strip())
-        if isinstance(number, bool) or not isinstance(number, int | float) or not math.isfinite(number):
+        if not is_number(number) or not math.isfinite(number):
             raise InvalidAnswer(f"must be {allowed} (got {_got(value)})")
         if whole:
             if number != int(number):

@@ -12,8 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-UNKNOWN = "unknown"
-OUTCOMES = ("in_house", "hybrid", "outsourced")
+from outsource_advisor.model.vocabulary import OUTCOMES, UNKNOWN, is_number
 
 Scalar = str | bool | int | float
 Values = Mapping[str, Any]
@@ -74,10 +73,6 @@ class Condition(BaseModel):
         return any(c.outcome is not None for c in self.walk())
 
 
-def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
-
-
 def compile_condition(cond: Condition) -> Check:
     """Turn a condition into a fast function of (answer values, outcome).
 
@@ -135,7 +130,7 @@ def _expression(cond: Condition, ns: dict[str, Any]) -> str:
     for allowed in groups:
         texts = _name(ns, frozenset(a for a in allowed if isinstance(a, str)))
         flags = _name(ns, frozenset(a for a in allowed if isinstance(a, bool)))
-        numbers = _name(ns, frozenset(a for a in allowed if _is_number(a)))
+        numbers = _name(ns, frozenset(a for a in allowed if is_number(a)))
         every = _name(ns, list(allowed))
         tests.append(
             f"(x in {texts} if type(x) is str else x in {flags} if type(x) is bool else "
@@ -181,7 +176,7 @@ def _one_of(allowed: list[Scalar]) -> Callable[[Any], bool]:
     a boolean matches a boolean, and a number matches an equal number of either type."""
     texts = frozenset(a for a in allowed if isinstance(a, str))
     flags = frozenset(a for a in allowed if isinstance(a, bool))
-    numbers = frozenset(a for a in allowed if _is_number(a))
+    numbers = frozenset(a for a in allowed if is_number(a))
 
     def test(x: Any) -> bool:
         kind = type(x)
@@ -221,9 +216,9 @@ def _compile_atom(cond: Condition) -> Check:
         bounds.append(lambda x: x < lt)
     if len(bounds) == 1:
         (bound,) = bounds
-        tests.append(lambda x: _is_number(x) and bound(x))
+        tests.append(lambda x: is_number(x) and bound(x))
     elif bounds:
-        tests.append(lambda x: _is_number(x) and all(b(x) for b in bounds))
+        tests.append(lambda x: is_number(x) and all(b(x) for b in bounds))
 
     if len(tests) == 1:
         (only,) = tests
@@ -251,6 +246,6 @@ def _same_as_any(x: Any, allowed: list[Scalar]) -> bool:
 
 def _same(x: Any, y: Any) -> bool:
     """Equal and of the same kind: `True` is not `1`, but `5` is `5.0`."""
-    if _is_number(x) and _is_number(y):
+    if is_number(x) and is_number(y):
         return bool(x == y)
     return type(x) is type(y) and x == y

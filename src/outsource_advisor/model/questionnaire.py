@@ -7,33 +7,18 @@ cross-reference and reports all problems at once, each with its place in the fil
 
 from __future__ import annotations
 
-from enum import StrEnum
 from functools import cached_property
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from outsource_advisor.errors import InputError, Loc, Problem
-from outsource_advisor.model.conditions import OUTCOMES, UNKNOWN, Condition, Scalar
+from outsource_advisor.model.conditions import Condition, Scalar
 from outsource_advisor.model.text import Text
-
-if TYPE_CHECKING:
-    from outsource_advisor.model.compiled import CompiledQuestionnaire
+from outsource_advisor.model.vocabulary import OUTCOMES, UNKNOWN, Decision, Outcome, is_number
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$", max_length=64)]
 LangCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
-
-
-class Outcome(StrEnum):
-    IN_HOUSE = "in_house"
-    HYBRID = "hybrid"
-    OUTSOURCED = "outsourced"
-
-
-class Decision(StrEnum):
-    KEEP = "keep"
-    SHARE = "share"
-    DELEGATE = "delegate"
 
 
 class Frozen(BaseModel):
@@ -320,13 +305,6 @@ class Questionnaire(Frozen):
                 return q.id
         return None
 
-    @cached_property
-    def compiled(self) -> CompiledQuestionnaire:
-        """Validators, conditions and scoring, compiled once and reused for every response."""
-        from outsource_advisor.model.compiled import compile_questionnaire
-
-        return compile_questionnaire(self)
-
     def options_of(self, question: Question) -> list[Option]:
         if isinstance(question, MultiChoice) and question.options_from == "activities":
             return [Option(value=a.id, label=a.name, help=a.description or None) for a in self.activities]
@@ -496,7 +474,7 @@ class _ReferenceChecker:
             if any(not isinstance(v, bool) for v in values):
                 self.fail(loc, f"question {qid!r} is yes/no: compare it with true or false")
         elif isinstance(question, NumberQuestion):
-            if any(isinstance(v, bool) or not isinstance(v, int | float) for v in values):
+            if not all(is_number(v) for v in values):
                 self.fail(loc, f"question {qid!r} is a number: compare it with numbers")
         elif values:
             self.fail(loc, f"question {qid!r} cannot be compared with equals/in")

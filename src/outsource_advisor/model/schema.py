@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from outsource_advisor.model.answers import AnswersFile
-from outsource_advisor.model.conditions import UNKNOWN
 from outsource_advisor.model.questionnaire import (
     BooleanQuestion,
     MultiChoice,
@@ -16,6 +15,7 @@ from outsource_advisor.model.questionnaire import (
     TextQuestion,
 )
 from outsource_advisor.model.text import localize
+from outsource_advisor.model.vocabulary import UNKNOWN
 
 _DRAFT = "https://json-schema.org/draft/2020-12/schema"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from outsource_advisor.model.compiled import compiled_of
 from outsource_advisor.model.questionnaire import Questionnaire, is_scored
 from outsource_advisor.model.text import localize
 
@@ -10,7 +11,7 @@ def render_outline(q: Questionnaire, lang: str) -> str:
     def t(text: str | dict[str, str] | None) -> str:
         return localize(text, lang, q.default_language)
 
-    compiled = q.compiled
+    compiled = compiled_of(q)
     lines = [f"{t(q.title)}", f"id: {q.id}  version: {q.version}  languages: {', '.join(q.languages)}", ""]
     for section in q.sections:
         lines.append(f"[{section.id}] {t(section.title)}")

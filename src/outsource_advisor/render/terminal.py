@@ -16,8 +16,8 @@ from outsource_advisor.engine.compare import Comparison
 from outsource_advisor.i18n.messages import message
 from outsource_advisor.i18n.wording import format_decimal, format_hours, format_money, format_signed, outcome_label
 from outsource_advisor.model.assessment import Assessment, Contribution
-from outsource_advisor.model.conditions import OUTCOMES
 from outsource_advisor.model.text import clean
+from outsource_advisor.model.vocabulary import OUTCOMES
 from outsource_advisor.render import Report
 from outsource_advisor.render.summary import (
     CHANGES_SHOWN,

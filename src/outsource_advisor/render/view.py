@@ -28,9 +28,9 @@ from outsource_advisor.i18n.wording import (
     outcome_label,
 )
 from outsource_advisor.model.assessment import Assessment, Contribution
-from outsource_advisor.model.conditions import OUTCOMES, UNKNOWN
 from outsource_advisor.model.questionnaire import NumberQuestion, TextQuestion
 from outsource_advisor.model.text import clean, localize
+from outsource_advisor.model.vocabulary import OUTCOMES, UNKNOWN
 from outsource_advisor.render import Report
 from outsource_advisor.render.bodies import (
     AnswerRow,
